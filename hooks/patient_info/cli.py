@@ -1,0 +1,29 @@
+"""`patient-info check [CONTENT_DIR]`: validate content without building the site."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .content import check_content
+from .errors import ContentErrors
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="patient-info", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="validate every content file and report each mistake")
+    check.add_argument("content_dir", nargs="?", default="content", type=Path)
+    args = parser.parse_args(argv)
+    site, errors = check_content(args.content_dir)
+    if errors:
+        print(ContentErrors(errors).report(), file=sys.stderr)
+        return 1
+    topics = len(site.topics)
+    print(f"Content is valid: {topics} {'topic' if topics == 1 else 'topics'}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,156 @@
+"""YAML files → plain data, keeping the line and column of every value for error messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ContentError
+
+Location = tuple[int, int]
+DataPath = tuple[Any, ...]
+MAX_DEPTH = 40
+# Aliases can repeat a subtree many times over; this bounds the work a small file can cause.
+MAX_NODES = 20_000
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text, so the schema checks them and reports bad ones."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class Document:
+    """One content file: its data and where each value and key stands in the file."""
+
+    path: str
+    data: Any
+    values: dict[DataPath, Location] = field(default_factory=dict)
+    keys: dict[DataPath, Location] = field(default_factory=dict)
+
+    def location(self, path: DataPath, *, key: bool = False) -> Location | None:
+        """The nearest known location of `path`, walking up to its parents."""
+        path = tuple(path)
+        if key and path in self.keys:
+            return self.keys[path]
+        while path:
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get(())
+
+    def error(self, path: DataPath, message: str, hint: str = "", *, key: bool = False) -> ContentError:
+        line, column = self.location(path, key=key) or (None, None)
+        return ContentError(self.path, line, column, message, hint)
+
+
+def load_document(file: Path, display_path: str) -> tuple[Document | None, list[ContentError]]:
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [ContentError(display_path, None, None, f"the file is not UTF-8 text ({exc.reason})",
+                                   "save the file with UTF-8 encoding")]
+    except OSError as exc:
+        return None, [ContentError(display_path, None, None, f"the file cannot be read: {exc.strerror}")]
+    return parse_document(text, display_path)
+
+
+def parse_document(text: str, display_path: str) -> tuple[Document | None, list[ContentError]]:
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_error(display_path, exc)]
+    except yaml.YAMLError as exc:
+        return None, [ContentError(display_path, None, None, f"the file is not valid YAML: {exc}")]
+    finally:
+        loader.dispose()
+    if node is None:
+        return None, [ContentError(display_path, 1, 1, "the file is empty",
+                                   "write the fields this file needs, as 'field: value' lines")]
+    builder = _Builder(display_path, loader)
+    data = builder.build(node, ())
+    return Document(display_path, data, builder.values, builder.keys), builder.errors
+
+
+class _Builder:
+    """Turns a composed YAML node tree into dicts, lists and scalars, recording marks."""
+
+    def __init__(self, path: str, loader: _Loader):
+        self.path = path
+        self.loader = loader
+        self.values: dict[DataPath, Location] = {}
+        self.keys: dict[DataPath, Location] = {}
+        self.errors: list[ContentError] = []
+        self.nodes = 0
+
+    def build(self, node: yaml.Node, path: DataPath) -> Any:
+        self.values[path] = _location(node.start_mark)
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            if self.nodes == MAX_NODES + 1:
+                self._error(node, "the file expands to too much content", "remove repeated '*alias' references")
+            return None
+        if len(path) > MAX_DEPTH:
+            self._error(node, "the content is nested too deeply", "content files are at most a few levels deep")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: DataPath) -> dict:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                self._error(key_node, "a field name must be a plain word",
+                            "write the field as 'name: value'; quote names that look like numbers or dates")
+                continue
+            if key in result:
+                first_line = self.keys[path + (key,)][0]
+                self._error(key_node, f"the field '{key}' is given twice (first on line {first_line})",
+                            "keep one of them; a repeated field would silently replace the first")
+                continue
+            self.keys[path + (key,)] = _location(key_node.start_mark)
+            result[key] = self.build(value_node, path + (key,))
+        return result
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except yaml.YAMLError as exc:
+            self._error(node, f"this value cannot be read: {getattr(exc, 'problem', exc)}",
+                        "remove YAML tags such as '!!python/...'; write plain text, numbers or lists")
+            return None
+
+    def _error(self, node: yaml.Node, message: str, hint: str) -> None:
+        line, column = _location(node.start_mark)
+        self.errors.append(ContentError(self.path, line, column, message, hint))
+
+
+def _location(mark: yaml.Mark) -> Location:
+    return mark.line + 1, mark.column + 1
+
+
+def _syntax_error(path: str, exc: yaml.MarkedYAMLError) -> ContentError:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = _location(mark) if mark else (None, None)
+    problem = exc.problem or "the YAML cannot be read"
+    if "'\\t'" in problem or "\t" in problem:
+        return ContentError(path, line, column, "a tab character is used for indentation",
+                            "indent with spaces, not tabs")
+    if "expected a single document" in str(exc):
+        return ContentError(path, line, column, "the file holds more than one YAML document",
+                            "remove the '---' line; each file holds one document")
+    return ContentError(path, line, column, f"YAML syntax error: {problem}",
+                        "check the indentation, colons and quotes on this line and the one before")

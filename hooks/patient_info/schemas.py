@@ -1,0 +1,27 @@
+"""The JSON Schemas that content files are checked against, and their field descriptions."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+
+SCHEMA_NAMES = ("common", "site", "topic", "factors", "treatment")
+
+
+@cache
+def schema(name: str) -> dict[str, Any]:
+    text = resources.files(__package__).joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@cache
+def validator(name: str) -> Draft202012Validator:
+    registry = Registry().with_resources(
+        (schema(other)["$id"], Resource.from_contents(schema(other))) for other in SCHEMA_NAMES
+    )
+    return Draft202012Validator(schema(name), registry=registry, format_checker=FormatChecker())

@@ -1,0 +1,48 @@
+"""Escaping: text from YAML reaches a page as text, never as Markdown or HTML."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from markupsafe import Markup
+
+# The characters Python-Markdown (with the tables extension) honours a backslash before.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+class Markdown(Markup):
+    """Markdown the renderer built itself; templates print it as it is.
+
+    A Markup subclass so that Jinja's autoescaping, which leaves objects with
+    __html__ alone, also leaves our own Markdown (and macro output) alone.
+    """
+
+
+def escape(value: object) -> Markdown:
+    """Plain text → Markdown that shows exactly that text, on one line."""
+    if hasattr(value, "__html__"):
+        return value
+    text = " ".join(str(value).split())
+    text = html.escape(text, quote=False)
+    return Markdown(_MARKDOWN_SPECIAL.sub(r"\\\1", text))
+
+
+def html_text(value: object) -> Markup:
+    """Plain text → HTML text, for values handed to theme templates.
+
+    Most theme templates print values unescaped; a few apply `| e`, which leaves
+    Markup alone, so the text is escaped exactly once either way.
+    """
+    return Markup(html.escape(" ".join(str(value).split()), quote=True))
+
+
+def anchor(value: str) -> Markdown:
+    if not _ID.match(value):
+        raise ValueError(f"not a valid id: {value!r}")
+    return Markdown(value)
+
+
+def format_date(value) -> str:
+    return f"{value.day} {value:%B %Y}"

@@ -1,0 +1,120 @@
+"""Checks content against its schemas and its cross-references, returning every mistake found."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, Iterable
+
+from jsonschema import ValidationError
+
+from .errors import ContentError
+from .load import Document
+from .schemas import validator
+
+_TYPE_NAMES = {
+    "string": "text", "array": "a list", "object": "a set of 'field: value' lines",
+    "integer": "a whole number", "number": "a number", "boolean": "true or false", "null": "empty",
+}
+
+
+def check_schema(document: Document, schema_name: str) -> list[ContentError]:
+    checker = validator(schema_name)
+    return [_schema_error(document, error) for error in checker.iter_errors(document.data)]
+
+
+def _schema_error(document: Document, error: ValidationError) -> ContentError:
+    path = tuple(error.absolute_path)
+    field = _field_name(path)
+    kind = error.validator
+    if kind == "required":
+        missing = error.message.split("'")[1]
+        hint = _describe(error.schema.get("properties", {}).get(missing))
+        return document.error(path, f"{field or 'the file'} is missing the required field '{missing}'",
+                              f"add '{missing}:'" + (f" — {hint}" if hint else ""))
+    if kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        unknown = [key for key in error.instance if key not in allowed]
+        name = unknown[0] if unknown else "?"
+        return document.error(path + (name,), f"unknown field '{name}'" + (f" in {field}" if field else ""),
+                              _closest_hint(name, allowed, "allowed fields"), key=True)
+    if kind == "type":
+        expected = _TYPE_NAMES.get(error.validator_value, error.validator_value)
+        return document.error(path, f"{field or 'the file'} should be {expected}, not {_describe_value(error.instance)}",
+                              _describe(error.schema) or f"write {expected} here")
+    if kind == "enum":
+        options = [str(option) for option in error.validator_value]
+        return document.error(path, f"{field} is '{error.instance}', which is not an allowed value",
+                              _closest_hint(str(error.instance), options, "allowed values"))
+    if kind == "format" and error.validator_value == "date":
+        return document.error(path, f"{field} is not a real date: '{error.instance}'",
+                              "write the date as YYYY-MM-DD, for example 2026-11-28")
+    if kind == "pattern" and "a-z0-9" in error.validator_value:
+        return document.error(path, f"{field} '{error.instance}' is not a valid id",
+                              f"use lowercase letters, digits and hyphens, for example '{_suggest_id(error.instance)}'")
+    if kind in ("minLength", "pattern") and error.validator_value in (1, "\\S"):
+        return document.error(path, f"{field} is empty", _describe(error.schema) or "write some text here")
+    if kind == "minItems":
+        return document.error(path, f"{field} needs at least {error.validator_value} item(s)",
+                              _describe(error.schema) or "add an item starting with '- '")
+    return document.error(path, f"{field or 'the file'}: {error.message}", _describe(error.schema))
+
+
+def _field_name(path: tuple) -> str:
+    parts = []
+    for part in path:
+        if isinstance(part, int):
+            parts.append(f"item {part + 1}")
+        else:
+            parts.append(f"'{part}'")
+    return " → ".join(parts)
+
+
+def _describe(subschema: dict | None) -> str:
+    return (subschema or {}).get("description", "")
+
+
+def _describe_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}' (true/false)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of fields"
+    if value is None:
+        return "empty"
+    return f"'{value}'"
+
+
+def _suggest_id(value: Any) -> str:
+    words = "".join(ch if ch.isalnum() else " " for ch in str(value).lower()).split()
+    return "-".join(words) or "my-id"
+
+
+def _closest_hint(value: str, options: Iterable[str], what: str) -> str:
+    options = list(options)
+    close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
+    listed = f"{what}: {', '.join(options)}"
+    return f"did you mean '{close[0]}'? {listed}" if close else listed
+
+
+def unknown_reference(document: Document, path: tuple, kind: str, value: str, valid: Iterable[str],
+                      *, context: str = "") -> ContentError:
+    valid = sorted(v for v in valid if isinstance(v, str))
+    return document.error(path, f"unknown {kind} '{value}'{context}", _closest_hint(value, valid, f"valid {kind} ids"))
+
+
+def check_unique(documents_and_paths: Iterable[tuple[Document, tuple, str]], kind: str) -> list[ContentError]:
+    """One error per repeated id, naming where it was first defined."""
+    seen: dict[str, tuple[Document, tuple]] = {}
+    errors = []
+    for document, path, value in documents_and_paths:
+        if value in seen:
+            first_doc, first_path = seen[value]
+            line = (first_doc.location(first_path) or ("?",))[0]
+            errors.append(document.error(path, f"duplicate {kind} id '{value}', already used at {first_doc.path}:{line}",
+                                         f"give each {kind} its own id"))
+        else:
+            seen[value] = (document, path)
+    return errors

@@ -1,0 +1,83 @@
+"""MkDocs events for patient-info. Thin on purpose: the work happens in the patient_info package.
+
+Each build loads the content once (on_config), adds the generated pages
+(on_files) and builds the navigation from the same model. MkDocs keeps this
+module alive across `mkdocs serve` rebuilds, so the only state, the current
+build's site, is replaced at the start of every build.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from markupsafe import Markup
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from patient_info import paths
+from patient_info.content import load_site
+from patient_info.errors import ContentErrors
+from patient_info.model import Site
+from patient_info.render import render_site
+from patient_info.text import html_text
+
+CONTENT_DIR_VARIABLE = "PATIENT_INFO_CONTENT"
+_site: Site | None = None
+
+
+# Events ---------------------------------------------------------------------
+
+def on_config(config):
+    global _site
+    _site = None
+    content_dir = _content_dir(config)
+    try:
+        _site = load_site(content_dir)
+    except ContentErrors as errors:
+        raise PluginError(errors.report()) from None
+    config.site_name = html_text(_site.settings.name)
+    config.extra["patient_info"] = {
+        "publisher": _site.settings.publisher,
+        "disclaimer": _site.settings.disclaimer,
+    }
+    config.nav = _navigation(_site)
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    for page in render_site(_site):
+        existing = files.get_file_from_path(page.src_uri)
+        if existing is not None:
+            raise PluginError(f"docs/{page.src_uri} would hide a generated page; remove or rename it")
+        files.append(File.generated(config, page.src_uri, content=page.markdown))
+    return files
+
+
+def on_page_content(html, page, config, files):
+    # A title taken from the page's h1 is already HTML (entities escaped). Marking it as
+    # Markup stops the theme's `| e` from escaping it a second time in labels.
+    if page.title is not None and not isinstance(page.title, Markup):
+        page.title = Markup(page.title)
+    return html
+
+
+# Helpers --------------------------------------------------------------------
+
+def _content_dir(config) -> Path:
+    """content/ beside mkdocs.yml, or the folder named by PATIENT_INFO_CONTENT (used by tests)."""
+    configured = os.environ.get(CONTENT_DIR_VARIABLE)
+    base = Path(config.config_file_path).parent
+    return (base / configured) if configured else base / "content"
+
+
+def _navigation(site: Site) -> list:
+    # Section titles go into the theme's HTML unescaped; page titles come from each page's escaped h1.
+    nav: list = [paths.HOME]
+    for topic in site.topics:
+        nav.append({html_text(topic.title): [
+            paths.topic_page(topic.id),
+            paths.factors_page(topic.id),
+            {"Treatments": [paths.treatment_page(topic.id, t.id) for t in topic.treatments]},
+        ]})
+    return nav

@@ -1,0 +1,68 @@
+"""The real site builds in strict mode and has every page the foundation promises."""
+
+import pytest
+
+from conftest import ROOT, TOPIC
+
+TREATMENTS = {
+    "chemotherapy": "Chemotherapy",
+    "surgery": "Surgery",
+    "hormonal-therapy": "Hormonal therapies",
+    "targeted-therapy": "Targeted therapies",
+    "ablation": "Ablation",
+    "embolisation": "Embolisation",
+    "stereotactic-radiotherapy": "Stereotactic radiotherapy",
+    "supportive-care": "Supportive or palliative therapies",
+}
+
+PAGES = [
+    ("/", "Patient information"),
+    (f"/{TOPIC}/", "Secondary cancer in the liver: treatment overview"),
+    (f"/{TOPIC}/how-treatment-is-chosen/", "How your treatment is chosen"),
+    *((f"/{TOPIC}/treatments/{tid}/", name) for tid, name in TREATMENTS.items()),
+]
+
+
+@pytest.mark.parametrize("url, heading", PAGES)
+def test_each_promised_url_exists_with_its_heading_and_title(real_site, url, heading):
+    page = real_site.page(url)
+    assert [h1.get_text(strip=True) for h1 in page.find_all("h1")] == [heading]
+    expected_title = "Patient information" if url == "/" else f"{heading} - Patient information"
+    assert page.title.get_text() == expected_title
+    assert page.html["lang"] == "en"
+
+
+def test_strict_build_logs_no_warnings(real_site):
+    assert "WARNING" not in real_site.log
+
+
+def test_navigation_lists_every_generated_page(real_site):
+    nav = real_site.page("/").select("nav.md-nav--primary a[href]")
+    nav_links = {real_site.resolve("/", a["href"]) for a in nav}
+    assert {url for url, _ in PAGES} <= nav_links
+
+
+def test_nothing_generated_is_written_into_docs():
+    generated = [p for p in (ROOT / "docs").rglob("*.md")]
+    assert generated == [], "docs/ holds hand-written pages only"
+
+
+def test_pages_load_nothing_from_other_hosts(real_site):
+    for file in real_site.html_pages():
+        html = file.read_text("utf-8")
+        for marker in ("fonts.googleapis", "fonts.gstatic", "cdn.jsdelivr", "unpkg.com", "googletagmanager"):
+            assert marker not in html, f"{file} refers to {marker}"
+
+
+def test_footer_shows_review_dates_and_disclaimer(real_site):
+    footer = real_site.page(f"/{TOPIC}/treatments/surgery/").select_one("footer").get_text(" ")
+    assert "Page last reviewed: 28 November 2026" in footer
+    assert "Next review due: 28 November 2027" in footer
+    assert "team looking after you" in footer
+
+
+def test_factor_table_has_caption_and_header_cells(real_site):
+    table = real_site.page(f"/{TOPIC}/how-treatment-is-chosen/").select_one("table.treatment-factor-table")
+    assert table.caption.get_text(strip=True)
+    assert len(table.select("thead th[scope=col]")) == 7
+    assert [th.get_text(strip=True) for th in table.select("tbody th[scope=row]")] == list(TREATMENTS.values())
