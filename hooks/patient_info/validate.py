@@ -18,8 +18,23 @@ _TYPE_NAMES = {
 
 
 def check_schema(document: Document, schema_name: str) -> list[ContentError]:
-    checker = validator(schema_name)
-    return [_schema_error(document, error) for error in checker.iter_errors(document.data)]
+    errors = list(validator(schema_name).iter_errors(document.data))
+    misspelt = {(tuple(e.absolute_path), name) for e in errors for name in _misspelt_fields(e)}
+    # A misspelt field is one mistake: report the unknown name, not also the "missing" field it was meant to be.
+    return [_schema_error(document, error) for error in errors
+            if not (error.validator == "required" and (tuple(error.absolute_path), _missing(error)) in misspelt)]
+
+
+def _missing(error: ValidationError) -> str:
+    return error.message.split("'")[1]
+
+
+def _misspelt_fields(error: ValidationError) -> list[str]:
+    if error.validator != "additionalProperties" or not isinstance(error.instance, dict):
+        return []
+    allowed = list(error.schema.get("properties", {}))
+    unknown = [key for key in error.instance if key not in allowed]
+    return [match for key in unknown for match in difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)]
 
 
 def _schema_error(document: Document, error: ValidationError) -> ContentError:
@@ -27,7 +42,7 @@ def _schema_error(document: Document, error: ValidationError) -> ContentError:
     field = _field_name(path)
     kind = error.validator
     if kind == "required":
-        missing = error.message.split("'")[1]
+        missing = _missing(error)
         hint = _describe(error.schema.get("properties", {}).get(missing))
         return document.error(path, f"{field or 'the file'} is missing the required field '{missing}'",
                               f"add '{missing}:'" + (f" — {hint}" if hint else ""))

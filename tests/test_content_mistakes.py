@@ -1,0 +1,111 @@
+"""A content mistake stops the build with file:line, what is wrong and what would be right.
+
+Each case plants one mistake in a copy of the fixture content and runs the real
+`mkdocs build --strict`: the build must fail, print no traceback, write no site,
+and name the file and line with a message and a hint.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from conftest import mkdocs_build
+
+TOPIC = "glimmer-fever"
+MOONLIGHT = f"{TOPIC}/treatments/moonlight-therapy.yaml"
+HUMMING = f"{TOPIC}/treatments/humming.yaml"
+
+
+@dataclass(frozen=True)
+class Mistake:
+    name: str
+    file: str
+    old: str | None  # text to replace; None writes `new` as the whole file
+    new: str
+    marker: str  # the line holding this text is the one the message must name
+    says: tuple[str, ...]
+
+    def plant(self, content: Path) -> int:
+        target = content / self.file
+        text = target.read_text("utf-8") if target.exists() else ""
+        if self.old is None:
+            text = self.new
+        else:
+            assert self.old in text, f"fixture no longer contains {self.old!r}"
+            text = text.replace(self.old, self.new, 1)
+        target.write_text(text, "utf-8")
+        return next(n for n, line in enumerate(text.splitlines(), 1) if self.marker in line) if self.marker else 1
+
+
+MISTAKES = [
+    Mistake("yaml syntax error", f"{TOPIC}/topic.yaml", "title: Glimmer fever", "title: [Glimmer fever",
+            "summary: A made-up", ("YAML syntax error", "check the indentation")),
+    Mistake("tab indentation", f"{TOPIC}/factors.yaml", "    question: What colour", "\tquestion: What colour",
+            "\tquestion", ("tab character", "indent with spaces")),
+    Mistake("empty file", HUMMING, None, "", "", ("the file is empty",)),
+    Mistake("file that is not a mapping", HUMMING, None, "- humming\n- tune\n", "- humming",
+            ("should be a set of 'field: value' lines, not a list",)),
+    Mistake("missing required field", HUMMING, "summary: Humming a tune.\n", "", "id: humming",
+            ("missing the required field 'summary'", "One line saying what the treatment is")),
+    Mistake("wrong type", HUMMING, "what_it_is:\n  - Humming is", "what_it_is: 3\nnotes:\n  - Humming is",
+            "what_it_is: 3", ("'what_it_is' should be a list, not the number 3",)),
+    Mistake("unknown field (a typo)", MOONLIGHT, "summary: Sitting", "sumary: Sitting", "sumary:",
+            ("unknown field 'sumary'", "did you mean 'summary'?")),
+    Mistake("unknown answer id", MOONLIGHT, "glimmer-colour: [silver]", "glimmer-colour: [silvr]", "[silvr]",
+            ("unknown answer 'silvr' for the factor 'glimmer-colour'", "did you mean 'silver'?", "gold, silver")),
+    Mistake("unknown factor id", MOONLIGHT, "glimmer-colour: [silver]", "glimmer-color: [silver]", "glimmer-color:",
+            ("unknown factor 'glimmer-color'", "did you mean 'glimmer-colour'?")),
+    Mistake("unknown treatment id", MOONLIGHT, "treatment: humming", "treatment: hummming", "hummming",
+            ("unknown treatment 'hummming'", "did you mean 'humming'?")),
+    Mistake("duplicate id", f"{TOPIC}/factors.yaml", "  - id: bedtime",
+            "  - id: glimmer-colour  # repeated\n    question: Again?\n    importance: main\n"
+            "    explanation: [Again.]\n  - id: bedtime",
+            "# repeated", ("duplicate factor id 'glimmer-colour'", "factors.yaml:2")),
+    Mistake("date that is not a date", f"{TOPIC}/topic.yaml", "last_reviewed: 2026-01-15",
+            "last_reviewed: 2026-02-30", "last_reviewed", ("not a real date: '2026-02-30'", "YYYY-MM-DD")),
+    Mistake("field given twice", HUMMING, "name: Humming\n", "name: Humming\nname: Humming again\n",
+            "Humming again", ("the field 'name' is given twice (first on line 2)",)),
+    Mistake("id that does not match its file", HUMMING, "id: humming", "id: humm", "id: humm",
+            ("does not match the file name 'humming.yaml'",)),
+    Mistake("treatment file not listed in the topic", f"{TOPIC}/topic.yaml", "  - humming\n", "", "treatments:",
+            ("'humming.yaml' is not listed in 'treatments'", "add '- humming'")),
+    Mistake("invalid id", HUMMING, "id: humming", "id: Humming Tune", "id: Humming",
+            ("'id' 'Humming Tune' is not a valid id", "humming-tune")),
+]
+
+
+@pytest.mark.parametrize("mistake", MISTAKES, ids=[m.name for m in MISTAKES])
+def test_content_mistake_stops_the_build_with_file_line_and_hint(example_copy, tmp_path, mistake):
+    line = mistake.plant(example_copy)
+    site_dir = tmp_path / "site"
+    result = mkdocs_build(site_dir, example_copy)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    assert not (site_dir / "index.html").exists(), "a failed build must not leave a site behind"
+    location = f"{example_copy / mistake.file}:{line}"
+    report = [l for l in output.splitlines() if location in l]
+    assert report, f"no message names {location}:\n{output}"
+    for phrase in mistake.says:
+        assert any(phrase in l for l in report), f"'{phrase}' not in:\n{output}"
+
+
+def test_every_mistake_is_reported_in_one_run(example_copy, tmp_path):
+    by_name = {m.name: m for m in MISTAKES}
+    planted = [by_name[name] for name in ("unknown field (a typo)", "unknown answer id", "unknown treatment id",
+                                          "duplicate id", "id that does not match its file", "date that is not a date")]
+    for mistake in planted:
+        mistake.plant(example_copy)
+    result = mkdocs_build(tmp_path / "site", example_copy)
+    assert result.returncode != 0
+    assert f"{len(planted)} content mistakes found" in result.stderr
+    for mistake in planted:
+        assert mistake.says[0] in result.stderr
+
+
+def test_a_stray_file_is_reported_rather_than_ignored(example_copy, tmp_path):
+    (example_copy / TOPIC / "treatments" / "extra.yml").write_text("id: extra\n")
+    result = mkdocs_build(tmp_path / "site", example_copy)
+    assert result.returncode != 0
+    assert "extra.yml: this file is not read by the site (rename it to extra.yaml)" in result.stderr

@@ -1,0 +1,82 @@
+"""Text from YAML is shown as text everywhere it lands: body, <title>, meta, navigation, search."""
+
+import json
+import re
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import EXAMPLE_CONTENT, build_or_fail
+
+PAYLOAD = 'Tom & Jerry <script>alert("x")</script> [click](https://evil.example) **bold** <b>b</b> {: #hijack } !!! note'
+TEXT_FIELDS = {"name", "title", "summary", "question", "label", "text", "contact", "disclaimer", "publisher",
+               "reference"}
+TEXT_LISTS = {"aim", "what_it_is", "explanation", "questions"}
+
+
+def inject(value, key=None):
+    """Every free-text field of a content file, replaced by the payload."""
+    if isinstance(value, dict):
+        return {k: inject(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        if key in TEXT_LISTS:
+            return [PAYLOAD for _ in value]
+        return [inject(item) for item in value]
+    if isinstance(value, str) and key in TEXT_FIELDS:
+        return PAYLOAD
+    return value
+
+
+@pytest.fixture(scope="module")
+def injected_site(tmp_path_factory):
+    content = tmp_path_factory.mktemp("injected") / "content"
+    for source in EXAMPLE_CONTENT.rglob("*.yaml"):
+        target = content / source.relative_to(EXAMPLE_CONTENT)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = inject(yaml.safe_load(source.read_text("utf-8")))
+        target.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
+    return build_or_fail(content.parent / "site", content)
+
+
+def pages(site):
+    return [(file, file.read_text("utf-8")) for file in site.html_pages()]
+
+
+def test_no_markup_or_link_from_content_reaches_the_html(injected_site):
+    for file, html in pages(injected_site):
+        soup = BeautifulSoup(html, "html.parser")
+        assert not [s for s in soup.find_all("script") if "alert" in (s.string or "")], file
+        assert not soup.find_all("a", href=re.compile("evil.example")), file
+        assert not [b for b in soup.find_all(["b", "strong"]) if b.get_text() in ("b", "bold")], file
+        assert soup.find(id="hijack") is None, file
+
+
+def test_payload_is_shown_as_text_in_headings_and_body(injected_site):
+    page = injected_site.page("/glimmer-fever/treatments/humming/")
+    assert page.h1.get_text() == PAYLOAD
+    article = " ".join(page.select_one("article").get_text(" ").split())
+    assert article.count(PAYLOAD) >= 3
+
+
+def test_title_element_holds_the_payload_as_text(injected_site):
+    html = injected_site.file_for("/glimmer-fever/treatments/humming/").read_text("utf-8")
+    raw_title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert "<" not in raw_title
+    assert injected_site.page("/glimmer-fever/treatments/humming/").title.get_text().startswith(PAYLOAD)
+
+
+def test_meta_description_and_navigation_hold_the_payload_as_text(injected_site):
+    page = injected_site.page("/glimmer-fever/treatments/humming/")
+    assert page.find("meta", attrs={"name": "description"})["content"] == PAYLOAD
+    nav_labels = [" ".join(a.get_text(" ").split()) for a in page.select("nav.md-nav--primary a")]
+    assert PAYLOAD in nav_labels
+    footer_labels = [a.get("aria-label", "") for a in page.select("footer a")]
+    assert all("&amp;" not in label for label in footer_labels)
+
+
+def test_search_index_holds_escaped_text_only(injected_site):
+    index = json.loads((injected_site.root / "search" / "search_index.json").read_text("utf-8"))
+    for doc in index["docs"]:
+        assert "<script" not in doc["text"] and "<script" not in doc["title"]
+        assert "evil.example\"" not in doc["text"]

@@ -1,0 +1,43 @@
+"""The loader turns YAML into data with line marks, and answers bad YAML with errors, not exceptions."""
+
+import pytest
+
+from patient_info.load import parse_document
+
+
+def test_values_and_keys_keep_their_line_and_column():
+    document, errors = parse_document("id: surgery\nwhen_used:\n  - text: hello\n", "t.yaml")
+    assert errors == []
+    assert document.location(("when_used", 0, "text")) == (3, 11)
+    assert document.location(("when_used",), key=True) == (2, 1)
+    assert document.location(("missing", "deeper")) == (1, 1)
+
+
+def test_dates_stay_text_so_the_schema_can_judge_them():
+    document, _ = parse_document("last_reviewed: 2026-11-28\n", "t.yaml")
+    assert document.data == {"last_reviewed": "2026-11-28"}
+
+
+@pytest.mark.parametrize("text, message", [
+    ("", "the file is empty"),
+    ("# only a comment\n", "the file is empty"),
+    ("a: 1\n\tb: 2\n", "tab character"),
+    ("a: [1, 2\n", "YAML syntax error"),
+    ("a: 1\n---\nb: 2\n", "more than one YAML document"),
+    ("a: 1\na: 2\n", "given twice"),
+    ("? [a, b]\n: 1\n", "a field name must be a plain word"),
+    ("a: !!python/object:os.system ls\n", "cannot be read"),
+    ("a: &x [1, 2]\nb: " + "[" * 60 + "1" + "]" * 60 + "\n", "nested too deeply"),
+])
+def test_bad_yaml_gives_a_content_error_with_a_line(text, message):
+    document, errors = parse_document(text, "bad.yaml")
+    assert any(message in error.message for error in errors), errors
+    assert all(error.file == "bad.yaml" and error.line for error in errors)
+
+
+def test_alias_expansion_is_bounded():
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [*a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}]"
+              for i in range(1, 8)]
+    _, errors = parse_document("\n".join(lines) + "\n", "bomb.yaml")
+    assert [e.message for e in errors] == ["the file expands to too much content"]
