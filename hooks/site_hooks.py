@@ -62,6 +62,12 @@ def on_page_content(html, page, config, files):
     return html
 
 
+def on_serve(server, config, builder):
+    # Watch the content folder this build really reads, which PATIENT_INFO_CONTENT may move.
+    server.watch(str(_content_dir(config)))
+    return server
+
+
 # Helpers --------------------------------------------------------------------
 
 def _content_dir(config) -> Path:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
+import threading
 import subprocess
 import sys
 from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -79,3 +82,53 @@ def example_copy(tmp_path) -> Path:
 def main_text(soup: BeautifulSoup) -> str:
     """The article's text with whitespace folded, as a reader would see it."""
     return " ".join(soup.select_one("article").get_text(" ").split())
+
+
+# Browser set-up, shared by every browser test: one built site served on loopback,
+# one Debian Chromium driven by Playwright.
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@dataclass(frozen=True)
+class ServedSite:
+    site: BuiltSite
+    base_url: str
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+
+@pytest.fixture(scope="session")
+def served_site(real_site):
+    """The real site on http://127.0.0.1:<free port>, stopped when the session ends."""
+    handler = functools.partial(_QuietHandler, directory=str(real_site.root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield ServedSite(real_site, f"http://127.0.0.1:{server.server_address[1]}")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium. Missing, it fails the run with the fix, never skips."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run 'make test' (installs it as root) or 'sudo apt-get install chromium'")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()

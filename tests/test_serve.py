@@ -1,0 +1,55 @@
+"""`mkdocs serve` rebuilds when a content file changes, so editors see their edit."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from conftest import ROOT
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(predicate, seconds: float):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.3)
+    return None
+
+
+def test_serve_rebuilds_when_a_content_file_changes(example_copy, tmp_path):
+    port = free_port()
+    env = {**os.environ, "PATIENT_INFO_CONTENT": str(example_copy), "NO_MKDOCS_2_WARNING": "1"}
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--strict", "-f", str(ROOT / "mkdocs.yml"),
+         "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}/glimmer-fever/treatments/humming/"
+    try:
+        assert wait_for(lambda: fetch(url), 60), "mkdocs serve did not start:\n" + (tmp_path / "serve.log").read_text()
+        treatment = example_copy / "glimmer-fever" / "treatments" / "humming.yaml"
+        treatment.write_text(treatment.read_text().replace("Humming a tune.", "Humming a brand new tune."))
+        assert wait_for(lambda: "brand new tune" in (fetch(url) or ""), 60), "the page was not rebuilt"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
