@@ -9,20 +9,25 @@ build's site, is replaced at the start of every build.
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from patient_info import paths
-from patient_info.content import load_site
+from patient_info import field_reference, paths
+from patient_info.content import check_content
 from patient_info.errors import ContentErrors
 from patient_info.model import Site
-from patient_info.render import render_site
+from patient_info.render import Page, render_site
 from patient_info.text import html_text
 
 CONTENT_DIR_VARIABLE = "PATIENT_INFO_CONTENT"
+# Set by `make serve`: an overdue review is then reported without stopping the local preview.
+PREVIEW_VARIABLE = "PATIENT_INFO_PREVIEW"
+log = get_plugin_logger(__name__)
 _site: Site | None = None
 
 
@@ -31,11 +36,12 @@ _site: Site | None = None
 def on_config(config):
     global _site
     _site = None
-    content_dir = _content_dir(config)
-    try:
-        _site = load_site(content_dir)
-    except ContentErrors as errors:
-        raise PluginError(errors.report()) from None
+    result = check_content(_content_dir(config), today=date.today(), overdue_is_error=not _is_preview())
+    for notice in result.notices:
+        log.info(notice.format("warning"))
+    if result.errors:
+        raise PluginError(ContentErrors(result.errors).report())
+    _site = result.site
     config.site_name = html_text(_site.settings.name)
     config.extra["patient_info"] = {
         "publisher": _site.settings.publisher,
@@ -46,9 +52,9 @@ def on_config(config):
 
 
 def on_files(files: Files, config) -> Files:
-    for page in render_site(_site):
-        existing = files.get_file_from_path(page.src_uri)
-        if existing is not None:
+    pages = [*render_site(_site), Page(field_reference.PAGE, field_reference.render_field_reference())]
+    for page in pages:
+        if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(f"docs/{page.src_uri} would hide a generated page; remove or rename it")
         files.append(File.generated(config, page.src_uri, content=page.markdown))
     return files
@@ -75,6 +81,10 @@ def _content_dir(config) -> Path:
     configured = os.environ.get(CONTENT_DIR_VARIABLE)
     base = Path(config.config_file_path).parent
     return (base / configured) if configured else base / "content"
+
+
+def _is_preview() -> bool:
+    return os.environ.get(PREVIEW_VARIABLE) == "1"
 
 
 def _navigation(site: Site) -> list:

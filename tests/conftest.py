@@ -22,9 +22,10 @@ EXAMPLE_CONTENT = FIXTURES / "example-content"
 TOPIC = "secondary-liver-cancer"
 
 
-def mkdocs_build(site_dir: Path, content_dir: Path | None = None) -> subprocess.CompletedProcess:
+def mkdocs_build(site_dir: Path, content_dir: Path | None = None, *,
+                 extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of the real mkdocs.yml, optionally on other content."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     env.pop("PATIENT_INFO_CONTENT", None)
     if content_dir is not None:
         env["PATIENT_INFO_CONTENT"] = str(content_dir)
@@ -55,8 +56,9 @@ class BuiltSite:
         return sorted(p for p in self.root.rglob("*.html") if "assets" not in p.parts)
 
 
-def build_or_fail(site_dir: Path, content_dir: Path | None = None) -> BuiltSite:
-    result = mkdocs_build(site_dir, content_dir)
+def build_or_fail(site_dir: Path, content_dir: Path | None = None, *,
+                  extra_env: dict[str, str] | None = None) -> BuiltSite:
+    result = mkdocs_build(site_dir, content_dir, extra_env=extra_env)
     assert result.returncode == 0, f"build failed:\n{result.stderr}"
     return BuiltSite(site_dir, result.stderr)
 

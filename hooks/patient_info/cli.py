@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from .content import check_content
@@ -16,11 +17,13 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="validate every content file and report each mistake")
     check.add_argument("content_dir", nargs="?", default="content", type=Path)
     args = parser.parse_args(argv)
-    site, errors = check_content(args.content_dir)
-    if errors:
-        print(ContentErrors(errors).report(), file=sys.stderr)
+    result = check_content(args.content_dir, today=date.today())
+    for notice in result.notices:
+        print(notice.format("warning"), file=sys.stderr)
+    if result.errors:
+        print(ContentErrors(result.errors).report(), file=sys.stderr)
         return 1
-    topics = len(site.topics)
+    topics = len(result.site.topics)
     print(f"Content is valid: {topics} {'topic' if topics == 1 else 'topics'}.")
     return 0
 

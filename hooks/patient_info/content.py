@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .errors import ContentError, ContentErrors
+from .errors import ContentError
+from .review import check_review_due
 from .load import Document, load_document
 from .model import (Caveat, Codes, Combination, Factor, FactorReference, FactorValue, OtherName, Reason,
                     Review, Site, SiteSettings, Source, Topic, Treatment)
@@ -32,19 +33,23 @@ class TopicFiles:
     treatment_ids: frozenset[str]
 
 
-def load_site(content_dir: Path) -> Site:
-    """The whole site's model, or ContentErrors listing every mistake in the content."""
-    site, errors = check_content(content_dir)
-    if errors:
-        raise ContentErrors(errors)
-    return site
+@dataclass(frozen=True)
+class CheckResult:
+    """The site's model (None if there are errors), every mistake, and notices that do not stop a build."""
+
+    site: Site | None
+    errors: list[ContentError]
+    notices: list[ContentError]
 
 
-def check_content(content_dir: Path) -> tuple[Site | None, list[ContentError]]:
+def check_content(content_dir: Path, *, today: date | None = None, overdue_is_error: bool = True) -> CheckResult:
+    """Load and check all content. With `today`, review dates are checked against it too."""
     content_dir = Path(content_dir)
     if not content_dir.is_dir():
-        return None, [ContentError(_display(content_dir), None, None, "the content folder does not exist", LAYOUT_HINT)]
+        missing = ContentError(_display(content_dir), None, None, "the content folder does not exist", LAYOUT_HINT)
+        return CheckResult(None, [missing], [])
     errors: list[ContentError] = []
+    notices: list[ContentError] = []
     settings_doc = _load(content_dir / SITE_FILE, "site", errors)
     topic_files = []
     for entry in sorted(content_dir.iterdir()):
@@ -56,10 +61,14 @@ def check_content(content_dir: Path) -> tuple[Site | None, list[ContentError]]:
         errors.append(ContentError(_display(content_dir), None, None, "there are no topics", LAYOUT_HINT))
     for files in topic_files:
         errors.extend(_check_topic(files))
+        if today and files.topic:
+            overdue, due_soon = check_review_due(files.topic, today)
+            (errors if overdue_is_error else notices).extend(overdue)
+            notices.extend(due_soon)
     if errors:
-        return None, errors
+        return CheckResult(None, errors, notices)
     topics = tuple(_build_topic(files) for files in topic_files)
-    return Site(settings=_build_settings(settings_doc.data), topics=topics), []
+    return CheckResult(Site(settings=_build_settings(settings_doc.data), topics=topics), [], notices)
 
 
 def _load(file: Path, schema_name: str, errors: list[ContentError]) -> Document | None:
@@ -134,7 +143,8 @@ def _check_factors(document: Document) -> dict[str, set[str]]:
     values_by_factor: dict[str, set[str]] = {}
     for factor in _items(document.data, "factors"):
         if isinstance(factor.get("id"), str):
-            values_by_factor.setdefault(factor["id"], {value.get("id") for value in _items(factor, "values")})
+            values_by_factor.setdefault(factor["id"], {value["id"] for value in _items(factor, "values")
+                                                       if isinstance(value.get("id"), str)})
     return values_by_factor
 
 
@@ -239,7 +249,8 @@ def _build_topic(files: TopicFiles) -> Topic:
         review=Review(
             last_reviewed=date.fromisoformat(review["last_reviewed"]),
             next_review_due=date.fromisoformat(review["next_review_due"]),
-            sources=tuple(Source(s["title"], s.get("publisher", ""), s.get("reference", "")) for s in review["sources"]),
+            reviewed_by=review["reviewed_by"],
+            sources=tuple(_build_source(source) for source in review["sources"]),
         ),
         factors=tuple(_build_factor(f) for f in files.factors.data["factors"]),
         treatments=tuple(_build_treatment(t) for t in ordered),
@@ -250,6 +261,11 @@ def _build_topic(files: TopicFiles) -> Topic:
         caveats=_build_caveats(data.get("caveats", [])),
         questions=tuple(data.get("questions", [])),
     )
+
+
+def _build_source(data: dict) -> Source:
+    return Source(title=data["title"], publisher=data.get("publisher", ""), url=data.get("url", ""),
+                  reference=data.get("reference", ""), accessed=date.fromisoformat(data["accessed"]))
 
 
 def _build_factor(data: dict) -> Factor:

@@ -14,12 +14,16 @@ class ContentError:
     hint: str = ""
 
     def __str__(self) -> str:
+        return self.format()
+
+    def format(self, severity: str = "") -> str:
+        """`path:line:column: [severity: ]message (hint)`, the form editors and CI annotations read."""
         where = self.file
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        text = f"{where}: {self.message}"
+        text = f"{where}: {severity + ': ' if severity else ''}{self.message}"
         return f"{text} ({self.hint})" if self.hint else text
 
 

@@ -54,30 +54,41 @@ class Document:
 
 def load_document(file: Path, display_path: str) -> tuple[Document | None, list[ContentError]]:
     try:
-        text = file.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return None, [ContentError(display_path, None, None, f"the file is not UTF-8 text ({exc.reason})",
-                                   "save the file with UTF-8 encoding")]
+        raw = file.read_bytes()
     except OSError as exc:
         return None, [ContentError(display_path, None, None, f"the file cannot be read: {exc.strerror}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        readable = raw[:exc.start].decode("utf-8")
+        line, column = _position(readable, len(readable))
+        return None, [ContentError(display_path, line, column, f"the file is not UTF-8 text ({exc.reason})",
+                                   "save the file with UTF-8 encoding")]
     return parse_document(text, display_path)
 
 
 def parse_document(text: str, display_path: str) -> tuple[Document | None, list[ContentError]]:
-    loader = _Loader(text)
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_error(display_path, exc)]
+    except yaml.reader.ReaderError as exc:
+        line, column = _position(text, exc.position)
+        return None, [ContentError(display_path, line, column, f"the file contains a control character "
+                                   f"(#x{exc.character:04x}) that YAML does not allow",
+                                   "delete it; it is often pasted in by accident")]
+    except RecursionError:
+        return None, [ContentError(display_path, loader.line + 1, loader.column + 1, "the content is nested too deeply",
+                                   "content files are at most a few levels deep")]
     except yaml.YAMLError as exc:
-        return None, [ContentError(display_path, None, None, f"the file is not valid YAML: {exc}")]
-    finally:
-        loader.dispose()
+        return None, [ContentError(display_path, 1, 1, f"the file is not valid YAML: {exc}")]
     if node is None:
         return None, [ContentError(display_path, 1, 1, "the file is empty",
                                    "write the fields this file needs, as 'field: value' lines")]
     builder = _Builder(display_path, loader)
     data = builder.build(node, ())
+    loader.dispose()
     return Document(display_path, data, builder.values, builder.keys), builder.errors
 
 
@@ -140,6 +151,11 @@ class _Builder:
 
 def _location(mark: yaml.Mark) -> Location:
     return mark.line + 1, mark.column + 1
+
+
+def _position(text: str, offset: int) -> Location:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 def _syntax_error(path: str, exc: yaml.MarkedYAMLError) -> ContentError:

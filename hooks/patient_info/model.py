@@ -78,14 +78,20 @@ class Treatment:
 class Source:
     title: str
     publisher: str
+    url: str
     reference: str
+    accessed: date
 
 
 @dataclass(frozen=True)
 class Review:
     last_reviewed: date
     next_review_due: date
+    reviewed_by: str
     sources: tuple[Source, ...]
+
+    def days_until_due(self, today: date) -> int:
+        return (self.next_review_due - today).days
 
 
 @dataclass(frozen=True)

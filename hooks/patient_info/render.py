@@ -79,9 +79,14 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=True,
     )
-    env.globals.update(link=_link, table_cell=_table_cell, paths=paths, HOW_OFTEN=HOW_OFTEN, CAVEAT_TITLES=CAVEAT_TITLES)
+    env.globals.update(link=_link, link_out=_link_out, table_cell=_table_cell, paths=paths, HOW_OFTEN=HOW_OFTEN, CAVEAT_TITLES=CAVEAT_TITLES)
     env.filters.update(anchor=anchor, date=format_date, h=lambda value: Markdown(html_text(value)))
     return env
+
+
+def _link_out(text: str, url: str) -> Markdown:
+    """A link to another site; the URL was checked against the schema's https? pattern."""
+    return Markdown(f"[{escape(text)}](<{url}>)")
 
 
 @jinja2.pass_context

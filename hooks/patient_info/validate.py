@@ -60,6 +60,10 @@ def _schema_error(document: Document, error: ValidationError) -> ContentError:
         options = [str(option) for option in error.validator_value]
         return document.error(path, f"{field} is '{error.instance}', which is not an allowed value",
                               _closest_hint(str(error.instance), options, "allowed values"))
+    if kind == "anyOf" and all(set(option) == {"required"} for option in error.validator_value):
+        options = [name for option in error.validator_value for name in option["required"]]
+        return document.error(path, f"{field} needs one of the fields {' or '.join(repr(o) for o in options)}",
+                              _describe(error.schema) or f"add '{options[0]}:'")
     if kind == "format" and error.validator_value == "date":
         return document.error(path, f"{field} is not a real date: '{error.instance}'",
                               "write the date as YYYY-MM-DD, for example 2026-11-28")

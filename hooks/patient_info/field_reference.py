@@ -1,0 +1,88 @@
+"""The editors' field reference, generated from the JSON Schemas so it cannot drift from them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .schemas import schema
+from .text import escape
+
+# The content files editors write, in the order the guide explains them.
+CONTENT_FILES = (
+    ("site", "content/site.yaml"),
+    ("topic", "content/<topic>/topic.yaml"),
+    ("factors", "content/<topic>/factors.yaml"),
+    ("treatment", "content/<topic>/treatments/<id>.yaml"),
+)
+PAGE = "editors/field-reference.md"
+
+
+@dataclass(frozen=True)
+class Field:
+    path: str
+    required: bool
+    kind: str
+    description: str
+
+
+def fields(schema_name: str) -> list[Field]:
+    """Every field of a content file, depth first, with its dotted path (lists shown as `[]`)."""
+    return list(_walk(schema(schema_name), schema_name, prefix=""))
+
+
+def render_field_reference() -> str:
+    lines = ["# Field reference", "",
+             "Every field of every content file, taken from the JSON Schemas in `hooks/patient_info/schemas/`. "
+             "Your editor shows the same descriptions as you type.", ""]
+    for schema_name, location in CONTENT_FILES:
+        lines += [f"## {escape(location)}", "", escape(schema(schema_name).get("description", "")), "",
+                  "| Field | Required | Type | What it means |", "| --- | --- | --- | --- |"]
+        lines += [f"| `{f.path}` | {'yes' if f.required else 'no'} | {escape(f.kind)} | {escape(f.description)} |"
+                  for f in fields(schema_name)]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _walk(node: dict, schema_name: str, prefix: str):
+    required = set(node.get("required", []))
+    for name, prop in node.get("properties", {}).items():
+        path = f"{prefix}{name}"
+        target, home = _resolve(prop, schema_name)
+        yield Field(path, name in required, _kind(target, home), prop.get("description") or target.get("description", ""))
+        yield from _children(target, home, path)
+
+
+def _children(node: dict, schema_name: str, path: str):
+    if node.get("type") == "object":
+        yield from _walk(node, schema_name, f"{path}.")
+    elif node.get("type") == "array":
+        items, home = _resolve(node.get("items", {}), schema_name)
+        if items.get("type") == "object":
+            yield from _walk(items, home, f"{path}[].")
+
+
+def _resolve(node: dict, schema_name: str) -> tuple[dict, str]:
+    """Follow a $ref to its definition (and the schema it lives in), keeping the referring node's own keys."""
+    ref = node.get("$ref")
+    if not ref:
+        return node, schema_name
+    file, _, pointer = ref.partition("#")
+    home = file.removesuffix(".schema.json") if file else schema_name
+    target = schema(home)
+    for part in pointer.strip("/").split("/"):
+        target = target[part]
+    return _resolve({**target, **{k: v for k, v in node.items() if k != "$ref"}}, home)
+
+
+def _kind(node: dict, schema_name: str) -> str:
+    if "enum" in node:
+        return "one of: " + ", ".join(str(value) for value in node["enum"])
+    kind = node.get("type", "")
+    if kind == "array":
+        items, _ = _resolve(node.get("items", {}), schema_name)
+        return f"list (each: {_kind(items, schema_name)})"
+    if node.get("format") == "date":
+        return "date (YYYY-MM-DD)"
+    if node.get("pattern", "").startswith("^[a-z0-9]"):
+        return "id"
+    return {"string": "text", "object": "fields", "integer": "number"}.get(kind, kind or "any")

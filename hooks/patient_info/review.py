@@ -1,0 +1,32 @@
+"""Review governance: content past its review date stops the build; content due soon is flagged."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .errors import ContentError
+from .load import Document
+from .text import format_date
+
+DUE_SOON_DAYS = 60
+
+
+def check_review_due(topic: Document, today: date) -> tuple[list[ContentError], list[ContentError]]:
+    """(overdue, due soon) messages for one topic file, each pointing at its next_review_due line."""
+    review = topic.data.get("review") if isinstance(topic.data, dict) else None
+    try:
+        last = date.fromisoformat(review["last_reviewed"])
+        due = date.fromisoformat(review["next_review_due"])
+    except (TypeError, KeyError, ValueError):
+        return [], []  # a missing or malformed date is already a schema error
+    where = ("review", "next_review_due")
+    days = (due - today).days
+    topic_id = topic.data.get("id", "?")
+    if days < 0:
+        return [topic.error(where, f"the review of topic '{topic_id}' is overdue: last reviewed {format_date(last)}, "
+                                   f"next review was due {format_date(due)} ({-days} days ago)",
+                            "review the content, then update last_reviewed and next_review_due")], []
+    if days <= DUE_SOON_DAYS:
+        return [], [topic.error(where, f"the review of topic '{topic_id}' is due soon: {format_date(due)} "
+                                       f"(in {days} days)", "plan the review before that date")]
+    return [], []
