@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 from conftest import ROOT
 from patient_info.content import check_content
 from patient_info.load import parse_document
+from patient_info.schemas import validator
+from patient_info.validate import is_valid_fast
 
 REAL_CONTENT = ROOT / "content"
 REAL_FILES = sorted(p.relative_to(REAL_CONTENT) for p in REAL_CONTENT.rglob("*.yaml"))
@@ -128,3 +130,18 @@ def mutated_real_file(draw):
 def test_mutated_real_content_gives_a_site_or_located_errors(mutation):
     file, text = mutation
     assert_errors_are_located(check_with({file: text.encode("utf-8")}))
+
+
+SCHEMA_FOR = {"site.yaml": "site", "topic.yaml": "topic", "factors.yaml": "factors"}
+
+
+@PATIENT
+@given(mutated_real_file())
+def test_the_fast_schema_check_agrees_with_the_full_validator(mutation):
+    file, text = mutation
+    document, errors = parse_document(text, str(file))
+    if document is None:
+        return
+    schema_name = SCHEMA_FOR.get(file.name, "treatment")
+    full_errors = list(validator(schema_name).iter_errors(document.data))
+    assert is_valid_fast(document.data, schema_name) == (not full_errors)

@@ -9,7 +9,7 @@ from jsonschema import ValidationError
 
 from .errors import ContentError
 from .load import Document
-from .schemas import validator
+from .schemas import fast_validator, validator
 
 _TYPE_NAMES = {
     "string": "text", "array": "a list", "object": "a set of 'field: value' lines",
@@ -18,11 +18,22 @@ _TYPE_NAMES = {
 
 
 def check_schema(document: Document, schema_name: str) -> list[ContentError]:
+    if is_valid_fast(document.data, schema_name):
+        return []
     errors = list(validator(schema_name).iter_errors(document.data))
     misspelt = {(tuple(e.absolute_path), name) for e in errors for name in _misspelt_fields(e)}
     # A misspelt field is one mistake: report the unknown name, not also the "missing" field it was meant to be.
     return [_schema_error(document, error) for error in errors
             if not (error.validator == "required" and (tuple(error.absolute_path), _missing(error)) in misspelt)]
+
+
+def is_valid_fast(data: Any, schema_name: str) -> bool:
+    """The common case, valid content, decided by the compiled schema; any doubt goes to the full validator."""
+    try:
+        fast_validator(schema_name)(data)
+    except Exception:  # noqa: BLE001 - a failure of any kind only means "ask the full validator"
+        return False
+    return True
 
 
 def _missing(error: ValidationError) -> str:
