@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from copy import deepcopy
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -32,11 +33,13 @@ def validator(name: str) -> Draft202012Validator:
 @cache
 def fast_validator(name: str):
     """A compiled pass/fail check, about 40 times faster than `validator`; it cannot list every error."""
-    return fastjsonschema.compile(schema(name), handlers={"https": _schema_by_uri}, formats={"date": _is_date})
+    # fastjsonschema rewrites the $refs of what it is given, so it gets copies of the shared schemas.
+    return fastjsonschema.compile(deepcopy(schema(name)), handlers={"https": _schema_by_uri},
+                                  formats={"date": _is_date})
 
 
 def _schema_by_uri(uri: str) -> dict:
-    return schema(uri.rsplit("/", 1)[-1].removesuffix(".schema.json"))
+    return deepcopy(schema(uri.rsplit("/", 1)[-1].removesuffix(".schema.json")))
 
 
 def _is_date(value: str) -> bool:
