@@ -9,8 +9,9 @@ from pathlib import Path
 
 from .errors import ContentError, ContentErrors
 from .load import Document, load_document
-from .model import (Caveat, Codes, Combination, Factor, FactorReference, FactorValue, OtherName, Reason,
+from .model import (Caveat, Clinic, Codes, Combination, Factor, FactorReference, FactorValue, OtherName, Reason,
                     Review, Site, SiteSettings, Source, Topic, Treatment)
+from .revision import content_revision
 from .validate import check_schema, check_unique, unknown_reference
 
 SITE_FILE = "site.yaml"
@@ -221,8 +222,9 @@ def _date(value) -> date | None:
 
 
 def _build_settings(data: dict) -> SiteSettings:
+    clinic = data.get("clinic")
     return SiteSettings(name=data["name"], publisher=data["publisher"], contact=data["contact"],
-                        disclaimer=data["disclaimer"])
+                        disclaimer=data["disclaimer"], clinic=Clinic(**clinic) if clinic else None)
 
 
 def _build_topic(files: TopicFiles) -> Topic:
@@ -249,6 +251,7 @@ def _build_topic(files: TopicFiles) -> Topic:
         ),
         caveats=_build_caveats(data.get("caveats", [])),
         questions=tuple(data.get("questions", [])),
+        revision=content_revision(files.folder),
     )
 
 
