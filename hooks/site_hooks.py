@@ -13,16 +13,20 @@ from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from patient_info import paths
 from patient_info.content import load_site
 from patient_info.errors import ContentErrors
+from patient_info.handout import estimate_fit
 from patient_info.model import Site
-from patient_info.render import render_site
+from patient_info.render import render_site, summary_handout
 from patient_info.text import html_text
 
 CONTENT_DIR_VARIABLE = "PATIENT_INFO_CONTENT"
+# Warnings go through MkDocs' logger so that `--strict` counts them.
+log = get_plugin_logger("patient_info")
 _site: Site | None = None
 
 
@@ -31,6 +35,9 @@ _site: Site | None = None
 def on_config(config):
     global _site
     _site = None
+    if not config.site_url:
+        raise PluginError("site_url is not set in mkdocs.yml: printable summaries need the site's web address "
+                          "for their QR code (set it, or build with SITE_URL=https://...)")
     content_dir = _content_dir(config)
     try:
         _site = load_site(content_dir)
@@ -45,8 +52,15 @@ def on_config(config):
     return config
 
 
+def on_pre_build(config):
+    for topic in _site.topics:
+        fit = estimate_fit(summary_handout(topic, _site, site_url=config.site_url))
+        if not fit.fits:
+            log.warning(fit.overflow_message())
+
+
 def on_files(files: Files, config) -> Files:
-    for page in render_site(_site):
+    for page in render_site(_site, site_url=config.site_url):
         existing = files.get_file_from_path(page.src_uri)
         if existing is not None:
             raise PluginError(f"docs/{page.src_uri} would hide a generated page; remove or rename it")
@@ -85,5 +99,6 @@ def _navigation(site: Site) -> list:
             paths.topic_page(topic.id),
             paths.factors_page(topic.id),
             {"Treatments": [paths.treatment_page(topic.id, t.id) for t in topic.treatments]},
+            paths.summary_page(topic.id),
         ]})
     return nav
