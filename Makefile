@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 CHROMIUM := /usr/bin/chromium
+# Printed pages are laid out for Arial-metric fonts; Liberation Sans is Debian's.
+PRINT_FONT := /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test check clean
@@ -14,7 +16,7 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP) $(CHROMIUM)
+test: $(STAMP) $(CHROMIUM) $(PRINT_FONT)
 	$(BIN)/pytest
 
 check: $(STAMP)
@@ -32,6 +34,13 @@ $(CHROMIUM):
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else \
 		echo "Chromium is missing: run 'sudo apt-get install chromium', then 'make test' again." >&2; exit 1; \
+	fi
+
+$(PRINT_FONT):
+	@if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-liberation >/dev/null; \
+	else \
+		echo "Liberation fonts are missing: run 'sudo apt-get install fonts-liberation', then 'make test' again." >&2; exit 1; \
 	fi
 
 clean:

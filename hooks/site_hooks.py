@@ -20,14 +20,16 @@ from mkdocs.structure.files import File, Files
 from patient_info import field_reference, paths
 from patient_info.content import check_content
 from patient_info.errors import ContentErrors
+from patient_info.handout import estimate_fit
 from patient_info.model import Site
-from patient_info.render import Page, render_site
+from patient_info.render import Page, render_site, summary_handout
 from patient_info.text import html_text
 
 CONTENT_DIR_VARIABLE = "PATIENT_INFO_CONTENT"
 # Set by `make serve`: an overdue review is then reported without stopping the local preview.
 PREVIEW_VARIABLE = "PATIENT_INFO_PREVIEW"
-log = get_plugin_logger(__name__)
+# Warnings go through MkDocs' logger so that `--strict` counts them.
+log = get_plugin_logger("patient_info")
 _site: Site | None = None
 
 
@@ -36,6 +38,9 @@ _site: Site | None = None
 def on_config(config):
     global _site
     _site = None
+    if not config.site_url:
+        raise PluginError("site_url is not set in mkdocs.yml: printable summaries need the site's web address "
+                          "for their QR code (set it, or build with SITE_URL=https://...)")
     result = check_content(_content_dir(config), today=date.today(), overdue_is_error=not _is_preview())
     for notice in result.notices:
         log.info(notice.format("warning"))
@@ -51,8 +56,16 @@ def on_config(config):
     return config
 
 
+def on_pre_build(config):
+    for topic in _site.topics:
+        fit = estimate_fit(summary_handout(topic, _site, site_url=config.site_url))
+        if not fit.fits:
+            log.warning(fit.overflow_message())
+
+
 def on_files(files: Files, config) -> Files:
-    pages = [*render_site(_site), Page(field_reference.PAGE, field_reference.render_field_reference())]
+    pages = [*render_site(_site, site_url=config.site_url),
+             Page(field_reference.PAGE, field_reference.render_field_reference())]
     for page in pages:
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(f"docs/{page.src_uri} would hide a generated page; remove or rename it")
@@ -95,5 +108,6 @@ def _navigation(site: Site) -> list:
             paths.topic_page(topic.id),
             paths.factors_page(topic.id),
             {"Treatments": [paths.treatment_page(topic.id, t.id) for t in topic.treatments]},
+            paths.summary_page(topic.id),
         ]})
     return nav

@@ -8,6 +8,8 @@ import shutil
 import threading
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -22,15 +24,21 @@ EXAMPLE_CONTENT = FIXTURES / "example-content"
 TOPIC = "secondary-liver-cancer"
 
 
-def mkdocs_build(site_dir: Path, content_dir: Path | None = None, *,
-                 extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of the real mkdocs.yml, optionally on other content."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+def mkdocs_build(site_dir: Path, content_dir: Path | None = None, *, strict: bool = True,
+                 site_url: str | None = None, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of the real mkdocs.yml, optionally on other content, leniently, or at another address."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("PATIENT_INFO_CONTENT", None)
+    env.pop("SITE_URL", None)
+    env.pop("PATIENT_INFO_PREVIEW", None)
+    env.update(extra_env or {})
     if content_dir is not None:
         env["PATIENT_INFO_CONTENT"] = str(content_dir)
+    if site_url is not None:
+        env["SITE_URL"] = site_url
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict",
+         "-f", str(ROOT / "mkdocs.yml"), "-d", str(site_dir)],
         capture_output=True, text=True, env=env, cwd=ROOT, timeout=300,
     )
 
@@ -108,18 +116,25 @@ class ServedSite:
         return self.base_url + path
 
 
-@pytest.fixture(scope="session")
-def served_site(real_site):
-    """The real site on http://127.0.0.1:<free port>, stopped when the session ends."""
-    handler = functools.partial(_QuietHandler, directory=str(real_site.root))
+@contextmanager
+def serving(site: BuiltSite) -> Iterator[ServedSite]:
+    """A built site on http://127.0.0.1:<free port> until the block ends."""
+    handler = functools.partial(_QuietHandler, directory=str(site.root))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield ServedSite(real_site, f"http://127.0.0.1:{server.server_address[1]}")
+        yield ServedSite(site, f"http://127.0.0.1:{server.server_address[1]}")
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served_site(real_site):
+    """The real site on http://127.0.0.1:<free port>, stopped when the session ends."""
+    with serving(real_site) as served:
+        yield served
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import TOPIC
 
-URLS = ["/", f"/{TOPIC}/", f"/{TOPIC}/how-treatment-is-chosen/", f"/{TOPIC}/treatments/surgery/"]
+URLS = ["/", f"/{TOPIC}/", f"/{TOPIC}/how-treatment-is-chosen/", f"/{TOPIC}/treatments/surgery/", f"/{TOPIC}/summary/"]
 
 
 @pytest.mark.parametrize("path", URLS)

@@ -20,6 +20,7 @@ PAGES = [
     (f"/{TOPIC}/", "Secondary cancer in the liver: treatment overview"),
     (f"/{TOPIC}/how-treatment-is-chosen/", "How your treatment is chosen"),
     *((f"/{TOPIC}/treatments/{tid}/", name) for tid, name in TREATMENTS.items()),
+    (f"/{TOPIC}/summary/", "Secondary cancer in the liver: treatment summary"),
 ]
 
 

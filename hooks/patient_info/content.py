@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .errors import ContentError
+from .errors import ContentError, ContentErrors
 from .review import check_review_due
 from .load import Document, load_document
-from .model import (Caveat, Codes, Combination, Factor, FactorReference, FactorValue, OtherName, Reason,
+from .model import (Caveat, Clinic, Codes, Combination, Factor, FactorReference, FactorValue, OtherName, Reason,
                     Review, Site, SiteSettings, Source, Topic, Treatment)
+from .revision import content_revision
 from .validate import check_schema, check_unique, unknown_reference
 
 SITE_FILE = "site.yaml"
@@ -40,6 +41,14 @@ class CheckResult:
     site: Site | None
     errors: list[ContentError]
     notices: list[ContentError]
+
+
+def load_site(content_dir: Path) -> Site:
+    """The site's model, or ContentErrors listing every mistake. Review dates are not checked against today."""
+    result = check_content(content_dir)
+    if result.errors:
+        raise ContentErrors(result.errors)
+    return result.site
 
 
 def check_content(content_dir: Path, *, today: date | None = None, overdue_is_error: bool = True) -> CheckResult:
@@ -231,8 +240,9 @@ def _date(value) -> date | None:
 
 
 def _build_settings(data: dict) -> SiteSettings:
+    clinic = data.get("clinic")
     return SiteSettings(name=data["name"], publisher=data["publisher"], contact=data["contact"],
-                        disclaimer=data["disclaimer"])
+                        disclaimer=data["disclaimer"], clinic=Clinic(**clinic) if clinic else None)
 
 
 def _build_topic(files: TopicFiles) -> Topic:
@@ -260,6 +270,7 @@ def _build_topic(files: TopicFiles) -> Topic:
         ),
         caveats=_build_caveats(data.get("caveats", [])),
         questions=tuple(data.get("questions", [])),
+        revision=content_revision(files.folder),
     )
 
 

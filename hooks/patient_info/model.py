@@ -113,6 +113,8 @@ class Topic:
     combinations: tuple[Combination, ...]
     caveats: tuple[Caveat, ...]
     questions: tuple[str, ...]
+    # A short hash of the topic's YAML files, printed on the handout so paper can be matched to a version.
+    revision: str
 
     def treatment(self, treatment_id: str) -> Treatment:
         return next(treatment for treatment in self.treatments if treatment.id == treatment_id)
@@ -136,11 +138,21 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class Clinic:
+    """A clinic's own details, printed on the handout of a copy it builds. Each may be empty."""
+
+    name: str = ""
+    phone: str = ""
+    contact: str = ""
+
+
+@dataclass(frozen=True)
 class SiteSettings:
     name: str
     publisher: str
     contact: str
     disclaimer: str
+    clinic: Clinic | None = None
 
 
 @dataclass(frozen=True)

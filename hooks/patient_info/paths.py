@@ -19,6 +19,17 @@ def treatment_page(topic_id: str, treatment_id: str) -> str:
     return f"{topic_id}/treatments/{treatment_id}.md"
 
 
+def summary_page(topic_id: str) -> str:
+    return f"{topic_id}/summary.md"
+
+
+def absolute_url(site_url: str, page: str) -> str:
+    """A page's full web address, as MkDocs publishes it with directory URLs (x/index.md → x/, x/y.md → x/y/)."""
+    folder, _, name = page.rpartition("/")
+    path = f"{folder}/" if name == "index.md" else f"{page.removesuffix('.md')}/"
+    return site_url.rstrip("/") + "/" + path.lstrip("/")
+
+
 def relative(from_page: str, to_page: str) -> str:
     """A link from one page's source file to another's, as MkDocs resolves and checks it."""
     target, _, anchor = to_page.partition("#")

@@ -9,7 +9,9 @@ import jinja2
 import yaml
 
 from . import paths
+from .handout import Handout, HandoutNote, HandoutTreatment
 from .model import Site, Topic, Treatment
+from .qr import qr_svg
 from .text import Markdown, anchor, escape, format_date, html_text
 
 HOW_OFTEN = {
@@ -28,14 +30,15 @@ class Page:
     markdown: str
 
 
-def render_site(site: Site) -> list[Page]:
+def render_site(site: Site, *, site_url: str) -> list[Page]:
+    """Every page. `site_url` is the published address, written out and encoded on printed handouts."""
     pages = [_render(paths.HOME, "home.md.j2", site=site, meta={"description": site.settings.name})]
     for topic in site.topics:
-        pages += render_topic(topic, site)
+        pages += render_topic(topic, site, site_url=site_url)
     return pages
 
 
-def render_topic(topic: Topic, site: Site) -> list[Page]:
+def render_topic(topic: Topic, site: Site, *, site_url: str) -> list[Page]:
     review = _review_meta(topic)
     pages = [
         _render(paths.topic_page(topic.id), "overview.md.j2", topic=topic, site=site,
@@ -47,7 +50,47 @@ def render_topic(topic: Topic, site: Site) -> list[Page]:
         pages.append(_render(paths.treatment_page(topic.id, treatment.id), "treatment.md.j2",
                              topic=topic, treatment=treatment, site=site,
                              meta={"description": treatment.summary, **review}))
+    pages.append(render_summary(topic, site, site_url=site_url))
     return pages
+
+
+def render_summary(topic: Topic, site: Site, *, site_url: str) -> Page:
+    """The one-page printable handout, which leads back to the overview by its address and a QR code."""
+    handout = summary_handout(topic, site, site_url=site_url)
+    return _render(paths.summary_page(topic.id), "summary.md.j2", handout=handout,
+                   qr_code=qr_svg(handout.overview_url, css_class="handout-qr"),
+                   meta={"title": handout.title,  # MkDocs finds no h1 inside the sheet
+                         "description": f"A one-page printable summary of {topic.title.lower()} and its treatments.",
+                         "handout": "true", **_review_meta(topic)})
+
+
+def summary_handout(topic: Topic, site: Site, *, site_url: str) -> Handout:
+    """What the printable summary says, taken from the content without re-typing any of it."""
+    clinic = site.settings.clinic
+    return Handout(
+        topic_id=topic.id,
+        title=f"{topic.title}: treatment summary",
+        lead=topic.summary,
+        aim=topic.aim,
+        main_factors=tuple(f.question for f in topic.factors if f.importance == "main"),
+        other_factors=tuple(f.question for f in topic.factors if f.importance != "main"),
+        treatments=tuple(HandoutTreatment(t.name, _lower_first(HOW_OFTEN[t.how_often]), t.summary)
+                         for t in topic.treatments),
+        notes=tuple(HandoutNote(CAVEAT_TITLES[c.importance][1], c.text) for c in topic.caveats),
+        questions=topic.questions,
+        overview_url=paths.absolute_url(site_url, paths.topic_page(topic.id)),
+        last_reviewed=format_date(topic.review.last_reviewed),
+        next_review_due=format_date(topic.review.next_review_due),
+        version=f"{topic.review.last_reviewed.isoformat()}-{topic.revision}",
+        publisher=site.settings.publisher,
+        clinic_name=clinic.name if clinic else "",
+        clinic_phone=clinic.phone if clinic else "",
+        clinic_contact=clinic.contact if clinic else "",
+    )
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _render(src_uri: str, template: str, *, meta: dict, **context) -> Page:

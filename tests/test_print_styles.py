@@ -1,0 +1,84 @@
+"""Every page prints well: screen furniture hidden, where the paper came from shown, nothing cut off."""
+
+import pytest
+
+from conftest import TOPIC
+from printing import missing_words, print_to_pdf, words
+
+PAGES = ["/", f"/{TOPIC}/", f"/{TOPIC}/how-treatment-is-chosen/", f"/{TOPIC}/treatments/surgery/"]
+SCREEN_ONLY = {
+    "header": ".md-header",
+    "navigation": ".md-sidebar--primary",
+    "table of contents": ".md-sidebar--secondary",
+    "search": ".md-search",
+    "palette toggle": "[data-md-component=palette]",
+    "skip link": ".md-skip",
+    "footer navigation": ".md-footer__inner",
+}
+
+
+@pytest.fixture
+def page(browser):
+    page = browser.new_page()
+    yield page
+    page.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_print_hides_everything_that_only_works_on_screen(served_site, page, path):
+    page.goto(served_site.url(path))
+    on_screen = {name for name, selector in SCREEN_ONLY.items() if page.locator(selector).count()}
+    assert {"header", "navigation", "search", "palette toggle"} <= on_screen
+    page.emulate_media(media="print")
+    shown = [name for name, selector in SCREEN_ONLY.items()
+             if any(element.is_visible() for element in page.locator(selector).all())]
+    assert shown == []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_print_shows_title_web_address_and_review_date_that_the_screen_does_not(served_site, page, path):
+    page.goto(served_site.url(path))
+    meta = page.locator(".print-meta")
+    assert not meta.is_visible()
+    page.emulate_media(media="print")
+    text = meta.inner_text()
+    canonical = served_site.site.page(path).select_one('link[rel="canonical"]')["href"]
+    assert canonical in text
+    assert page.locator("article h1").inner_text() in text
+    if path != "/":
+        assert "Last reviewed: " in text
+
+
+def test_print_writes_out_where_external_links_go_but_not_internal_ones(served_site, page):
+    page.goto(served_site.url(f"/{TOPIC}/"))
+    page.evaluate("""() => {
+        const article = document.querySelector('article');
+        article.insertAdjacentHTML('beforeend',
+            '<p><a id="outside" href="https://www.example.com/leaflet">a leaflet</a> ' +
+            '<a id="inside" href="treatments/surgery/">surgery</a></p>');
+    }""")
+    after = "id => getComputedStyle(document.getElementById(id), '::after').content"
+    assert page.evaluate(after, "outside") == "none"
+    page.emulate_media(media="print")
+    assert page.evaluate(after, "outside") == '" (https://www.example.com/leaflet)"'
+    assert page.evaluate(after, "inside") == "none"
+
+
+def test_print_keeps_headings_with_their_text_and_rows_and_caveats_whole(served_site, page):
+    page.goto(served_site.url(f"/{TOPIC}/treatments/surgery/"))
+    page.emulate_media(media="print")
+    style = "([selector, property]) => getComputedStyle(document.querySelector(selector))[property]"
+    assert page.evaluate(style, ["article h2", "breakAfter"]) == "avoid"
+    assert page.evaluate(style, ["article .admonition", "breakInside"]) == "avoid"
+    page.goto(served_site.url(f"/{TOPIC}/how-treatment-is-chosen/"))
+    assert page.evaluate(style, ["article tbody tr", "breakInside"]) == "avoid"
+
+
+@pytest.mark.parametrize("path", [f"/{TOPIC}/treatments/surgery/", f"/{TOPIC}/how-treatment-is-chosen/"])
+def test_printed_page_contains_all_of_its_main_text(served_site, page, path):
+    page.goto(served_site.url(path))
+    page.emulate_media(media="print")
+    main = words(page.locator("article").inner_text())
+    assert len(main) > 100
+    printed = words(print_to_pdf(page, "A4").text)
+    assert missing_words(main, printed) == {}
