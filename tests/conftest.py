@@ -42,7 +42,7 @@ class BuiltSite:
     def file_for(self, url: str) -> Path:
         path = url.split("#")[0].strip("/")
         target = self.root / path
-        return target / "index.html" if not path.endswith(".html") else target
+        return target if target.is_file() else target / "index.html"
 
     def page(self, url: str) -> BeautifulSoup:
         return BeautifulSoup(self.file_for(url).read_text("utf-8"), "html.parser")

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors
+from .ids import check_site_ids, check_topic_aliases
 from .load import Document, load_document
 from .model import (Caveat, Codes, Combination, Factor, FactorReference, FactorValue, OtherName, Reason,
                     Review, Site, SiteSettings, Source, Topic, Treatment)
@@ -56,6 +57,7 @@ def check_content(content_dir: Path) -> tuple[Site | None, list[ContentError]]:
         errors.append(ContentError(_display(content_dir), None, None, "there are no topics", LAYOUT_HINT))
     for files in topic_files:
         errors.extend(_check_topic(files))
+    errors.extend(check_site_ids([files.topic for files in topic_files if files.topic]))
     if errors:
         return None, errors
     topics = tuple(_build_topic(files) for files in topic_files)
@@ -126,6 +128,7 @@ def _check_topic(files: TopicFiles) -> list[ContentError]:
         errors += check_unique(_factor_ids(files.factors), "factor")
         for i, factor in enumerate(_items(files.factors.data, "factors")):
             errors += check_unique(_value_ids(files.factors, i, factor), f"answer (in factor '{factor.get('id')}')")
+    errors += check_topic_aliases(files.factors, files.treatments)
     return errors
 
 
@@ -249,6 +252,7 @@ def _build_topic(files: TopicFiles) -> Topic:
         ),
         caveats=_build_caveats(data.get("caveats", [])),
         questions=tuple(data.get("questions", [])),
+        aliases=tuple(data.get("aliases", [])),
     )
 
 
@@ -258,7 +262,8 @@ def _build_factor(data: dict) -> Factor:
         question=data["question"],
         explanation=tuple(data["explanation"]),
         importance=data["importance"],
-        values=tuple(FactorValue(v["id"], v["label"]) for v in data.get("values", [])),
+        values=tuple(FactorValue(v["id"], v["label"], tuple(v.get("aliases", []))) for v in data.get("values", [])),
+        aliases=tuple(data.get("aliases", [])),
     )
 
 
@@ -274,6 +279,7 @@ def _build_treatment(data: dict) -> Treatment:
         not_suitable_when=_build_reasons(data.get("not_suitable_when", [])),
         caveats=_build_caveats(data.get("caveats", [])),
         questions=tuple(data.get("questions", [])),
+        aliases=tuple(data.get("aliases", [])),
     )
 
 

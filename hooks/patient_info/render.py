@@ -8,8 +8,10 @@ from functools import cache
 import jinja2
 import yaml
 
-from . import paths
+from . import for_clinics, paths
+from .catalogue import HOME_SUMMARY
 from .model import Site, Topic, Treatment
+from .situations import situations
 from .text import Markdown, anchor, escape, format_date, html_text
 
 HOW_OFTEN = {
@@ -29,7 +31,7 @@ class Page:
 
 
 def render_site(site: Site) -> list[Page]:
-    pages = [_render(paths.HOME, "home.md.j2", site=site, meta={"description": site.settings.name})]
+    pages = [_render(paths.HOME, "home.md.j2", site=site, summary=HOME_SUMMARY, meta={"description": HOME_SUMMARY})]
     for topic in site.topics:
         pages += render_topic(topic, site)
     return pages
@@ -47,7 +49,18 @@ def render_topic(topic: Topic, site: Site) -> list[Page]:
         pages.append(_render(paths.treatment_page(topic.id, treatment.id), "treatment.md.j2",
                              topic=topic, treatment=treatment, site=site,
                              meta={"description": treatment.summary, **review}))
+    for situation in situations(topic):
+        pages.append(_render(paths.situation_page(topic.id, situation.factor.id, situation.value.id),
+                             "situation.md.j2", topic=topic, situation=situation, site=site,
+                             meta={"description": situation.summary, **review}))
     return pages
+
+
+def render_for_clinics(site: Site, links: tuple, site_url: str) -> Page:
+    """The page listing every link; rendered after the others, once the catalogue of links is known."""
+    this = next(link for link in links if link.kind == "for-clinics")
+    return _render(paths.FOR_CLINICS, "for-clinics.md.j2", site=site, links=links, this=this, site_url=site_url,
+                   meta={"description": this.summary, "copy_buttons": "yes"}, **for_clinics.HELPERS)
 
 
 def _render(src_uri: str, template: str, *, meta: dict, **context) -> Page:
