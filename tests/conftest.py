@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -104,6 +105,19 @@ class ServedSite:
 
     def url(self, path: str) -> str:
         return self.base_url + path
+
+
+@contextlib.contextmanager
+def serve(directory: Path):
+    """Any folder on http://127.0.0.1:<free port>, yielding its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="session")
