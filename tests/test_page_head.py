@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import TOPIC
+from conftest import EXAMPLE_CONTENT, TOPIC, build_or_fail, mkdocs_build
 from patient_info.head import script_json
 from test_links_index import SITE_URL, generated_pages, load
 
@@ -76,3 +76,25 @@ def test_json_ld_cannot_end_its_script_element(text):
     assert len(soup.find_all("script")) == 1
     assert json.loads(soup.script.string) == {"name": text}
     assert soup.title.string == "t"
+
+
+def test_site_url_under_a_path_is_used_for_every_absolute_address(tmp_path, monkeypatch):
+    base = "https://clinic.example.org/patient-info/"
+    monkeypatch.setenv("SITE_URL", base)
+    site = build_or_fail(tmp_path / "site", EXAMPLE_CONTENT)
+    page = site.page("/glimmer-fever/treatments/humming/")
+    assert page.find("link", rel="canonical")["href"] == base + "glimmer-fever/treatments/humming/"
+    assert json_ld(page)["url"] == base + "glimmer-fever/treatments/humming/"
+    assert all(link["url"].startswith(base) for link in load(site, "links.json")["links"])
+    # Redirects stay relative, so they work wherever the site is served from.
+    old = site.page("/glimmer-fever/treatments/hum/")
+    href = old.find("meta", attrs={"http-equiv": "refresh"})["content"].split("url=")[1]
+    assert site.resolve("/glimmer-fever/treatments/hum/", href) == "/glimmer-fever/treatments/humming/"
+    assert old.find("link", rel="canonical")["href"] == base + "glimmer-fever/treatments/humming/"
+
+
+def test_build_without_site_url_fails_with_one_line(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITE_URL", "")
+    result = mkdocs_build(tmp_path / "site", EXAMPLE_CONTENT)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "mkdocs.yml has no site_url" in result.stderr
