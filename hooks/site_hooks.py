@@ -15,14 +15,19 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from patient_info import field_reference, paths
+from patient_info.catalogue import Link, catalogue
 from patient_info.content import check_content
 from patient_info.errors import ContentErrors
 from patient_info.handout import estimate_fit
+from patient_info.head import page_head
+from patient_info.machine_readable import machine_readable_files
 from patient_info.model import Site
-from patient_info.render import Page, render_site, summary_handout
+from patient_info.qr import qr_files
+from patient_info.redirects import redirect_files
+from patient_info.render import render_for_clinics, render_site, summary_handout
 from patient_info.text import html_text
 
 CONTENT_DIR_VARIABLE = "PATIENT_INFO_CONTENT"
@@ -31,16 +36,17 @@ PREVIEW_VARIABLE = "PATIENT_INFO_PREVIEW"
 # Warnings go through MkDocs' logger so that `--strict` counts them.
 log = get_plugin_logger("patient_info")
 _site: Site | None = None
+_pages: dict[str, Link] = {}  # this build's linkable pages by address, for each page's <head>
 
 
 # Events ---------------------------------------------------------------------
 
 def on_config(config):
-    global _site
-    _site = None
+    global _site, _pages
+    _site, _pages = None, {}
     if not config.site_url:
-        raise PluginError("site_url is not set in mkdocs.yml: printable summaries need the site's web address "
-                          "for their QR code (set it, or build with SITE_URL=https://...)")
+        raise PluginError("mkdocs.yml has no site_url: canonical links, links.json, printed summaries and QR codes "
+                          "need the site's address (set site_url, or the SITE_URL environment variable)")
     result = check_content(_content_dir(config), today=date.today(), overdue_is_error=not _is_preview())
     for notice in result.notices:
         log.info(notice.format("warning"))
@@ -64,13 +70,19 @@ def on_pre_build(config):
 
 
 def on_files(files: Files, config) -> Files:
-    pages = [*render_site(_site, site_url=config.site_url),
-             Page(field_reference.PAGE, field_reference.render_field_reference())]
-    for page in pages:
-        if files.get_file_from_path(page.src_uri) is not None:
-            raise PluginError(f"docs/{page.src_uri} would hide a generated page; remove or rename it")
-        files.append(File.generated(config, page.src_uri, content=page.markdown))
+    in_nav = set(_nav_pages(config.nav))
+    for page in render_site(_site, site_url=config.site_url):
+        _add(files, config, page.src_uri, page.markdown, in_nav=page.src_uri in in_nav)
+    _add(files, config, field_reference.PAGE, field_reference.render_field_reference(), in_nav=False)
+    _add_linking_files(files, config)
     return files
+
+
+def on_page_context(context, page, config, nav):
+    link = _pages.get(page.url)
+    if link is not None:
+        context["page_head"] = page_head(_site, link, config.site_url, _language(config))
+    return context
 
 
 def on_page_content(html, page, config, files):
@@ -98,6 +110,42 @@ def _content_dir(config) -> Path:
 
 def _is_preview() -> bool:
     return os.environ.get(PREVIEW_VARIABLE) == "1"
+
+
+def _add_linking_files(files: Files, config) -> None:
+    """The "for clinics" page, redirects, code links, JSON and QR codes: all from one catalogue of links,
+    made from the same model as the pages."""
+    global _pages
+    links = catalogue(_site)
+    _pages = {link.address: link for link in links if link.kind != "code-link" and "#" not in link.address}
+    page = render_for_clinics(_site, links, config.site_url)
+    _add(files, config, page.src_uri, page.markdown, in_nav=False)
+    language = _language(config)
+    for static in [*redirect_files(_site, links, config.site_url, language),
+                   *machine_readable_files(_site, links, config.site_url, language),
+                   *qr_files(links, config.site_url)]:
+        _add(files, config, static.path, static.content, in_nav=False)
+
+
+def _add(files: Files, config, src_uri: str, content: str | bytes, *, in_nav: bool) -> None:
+    if files.get_file_from_path(src_uri) is not None:
+        raise PluginError(f"docs/{src_uri} would hide a generated file; remove or rename it")
+    # Pages outside the navigation (situations, for clinics) are still built, linked and in the sitemap.
+    inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+    files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+
+
+def _nav_pages(nav):
+    for item in nav:
+        if isinstance(item, dict):
+            for value in item.values():
+                yield from _nav_pages(value if isinstance(value, list) else [value])
+        else:
+            yield item
+
+
+def _language(config) -> str:
+    return config.theme["language"]
 
 
 def _navigation(site: Site) -> list:

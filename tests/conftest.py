@@ -51,7 +51,7 @@ class BuiltSite:
     def file_for(self, url: str) -> Path:
         path = url.split("#")[0].strip("/")
         target = self.root / path
-        return target / "index.html" if not path.endswith(".html") else target
+        return target if target.is_file() else target / "index.html"
 
     def page(self, url: str) -> BeautifulSoup:
         return BeautifulSoup(self.file_for(url).read_text("utf-8"), "html.parser")
@@ -64,9 +64,9 @@ class BuiltSite:
         return sorted(p for p in self.root.rglob("*.html") if "assets" not in p.parts)
 
 
-def build_or_fail(site_dir: Path, content_dir: Path | None = None, *,
+def build_or_fail(site_dir: Path, content_dir: Path | None = None, *, site_url: str | None = None,
                   extra_env: dict[str, str] | None = None) -> BuiltSite:
-    result = mkdocs_build(site_dir, content_dir, extra_env=extra_env)
+    result = mkdocs_build(site_dir, content_dir, site_url=site_url, extra_env=extra_env)
     assert result.returncode == 0, f"build failed:\n{result.stderr}"
     return BuiltSite(site_dir, result.stderr)
 
@@ -117,17 +117,23 @@ class ServedSite:
 
 
 @contextmanager
-def serving(site: BuiltSite) -> Iterator[ServedSite]:
-    """A built site on http://127.0.0.1:<free port> until the block ends."""
-    handler = functools.partial(_QuietHandler, directory=str(site.root))
+def serve(directory: Path) -> Iterator[str]:
+    """Any folder on http://127.0.0.1:<free port> until the block ends, yielding its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield ServedSite(site, f"http://127.0.0.1:{server.server_address[1]}")
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def serving(site: BuiltSite) -> Iterator[ServedSite]:
+    """A built site on http://127.0.0.1:<free port> until the block ends."""
+    with serve(site.root) as base_url:
+        yield ServedSite(site, base_url)
 
 
 @pytest.fixture(scope="session")

@@ -46,7 +46,9 @@ def pages(site):
 def test_no_markup_or_link_from_content_reaches_the_html(injected_site):
     for file, html in pages(injected_site):
         soup = BeautifulSoup(html, "html.parser")
-        assert not [s for s in soup.find_all("script") if "alert" in (s.string or "")], file
+        # JSON-LD holds the payload as data (test_json_ld_holds_the_payload_as_data checks it stays inside).
+        assert not [s for s in soup.find_all("script")
+                    if "alert" in (s.string or "") and s.get("type") != "application/ld+json"], file
         assert not soup.find_all("a", href=re.compile("evil.example")), file
         assert not [b for b in soup.find_all(["b", "strong"]) if b.get_text() in ("b", "bold")], file
         assert soup.find(id="hijack") is None, file
@@ -80,3 +82,52 @@ def test_search_index_holds_escaped_text_only(injected_site):
     for doc in index["docs"]:
         assert "<script" not in doc["text"] and "<script" not in doc["title"]
         assert "evil.example\"" not in doc["text"]
+
+
+def strings(data):
+    if isinstance(data, dict):
+        data = list(data.values())
+    if isinstance(data, list):
+        for item in data:
+            yield from strings(item)
+    elif isinstance(data, str):
+        yield data
+
+
+def test_json_ld_holds_the_payload_as_data(injected_site):
+    checked = 0
+    for file, html in pages(injected_site):
+        soup = BeautifulSoup(html, "html.parser")
+        blocks = soup.find_all("script", type="application/ld+json")
+        for block in blocks:
+            raw = block.string
+            assert "<" not in raw and ">" not in raw, f"{file}: a raw < or > could end the script element"
+            data = json.loads(raw)
+            checked += PAYLOAD in set(strings(data))
+        redirect = soup.find("meta", attrs={"http-equiv": "refresh"}) is not None
+        editors = "editors" in file.relative_to(injected_site.root).parts
+        assert len(blocks) == (0 if redirect or editors or file.name == "404.html" else 1), file
+    assert checked >= 5
+
+
+def test_open_graph_holds_the_payload_as_text(injected_site):
+    page = injected_site.page("/glimmer-fever/treatments/humming/")
+    for name in ("og:title", "og:description"):
+        assert page.find("meta", attrs={"property": name})["content"] == PAYLOAD
+
+
+def test_json_files_and_qr_codes_hold_the_payload_as_text(injected_site):
+    index = json.loads((injected_site.root / "links.json").read_text("utf-8"))
+    humming = next(link for link in index["links"] if link["id"] == "glimmer-fever/treatments/humming")
+    assert humming["title"] == PAYLOAD
+    answer = json.loads((injected_site.root / "link" / "icd10" / "Z99.9.json").read_text("utf-8"))
+    assert answer["feed"]["entry"][0]["summary"]["_value"] == PAYLOAD
+    svg = (injected_site.root / "for-clinics" / "qr" / "glimmer-fever" / "treatments" / "humming.svg").read_text()
+    assert "<script" not in svg and "&lt;script&gt;" in svg
+
+
+def test_for_clinics_snippet_is_html_escaped_once(injected_site):
+    page = injected_site.page("/for-clinics/")
+    snippet = page.find(id="link-glimmer-fever-treatments-humming-html").get_text()
+    pasted = BeautifulSoup(snippet, "html.parser").a
+    assert pasted.get_text() == PAYLOAD and pasted["href"].endswith("/glimmer-fever/treatments/humming/")

@@ -69,7 +69,7 @@ def test_summary_uses_the_site_address_it_is_built_for(tmp_path, example_site):
 def test_build_without_a_site_address_fails_with_a_one_line_reason(tmp_path):
     result = mkdocs_build(tmp_path / "site", EXAMPLE_CONTENT, site_url="")
     assert result.returncode != 0
-    assert "site_url is not set" in result.stderr
+    assert "mkdocs.yml has no site_url" in result.stderr
     assert "Traceback" not in result.stderr
 
 

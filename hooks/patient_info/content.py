@@ -8,10 +8,11 @@ from datetime import date
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors
-from .review import check_review_due
+from .ids import check_site_ids, check_topic_aliases
 from .load import Document, load_document
 from .model import (Caveat, Clinic, Codes, Combination, Factor, FactorReference, FactorValue, OtherName, Reason,
                     Review, Site, SiteSettings, Source, Topic, Treatment)
+from .review import check_review_due
 from .revision import content_revision
 from .validate import check_schema, check_unique, unknown_reference
 
@@ -74,6 +75,7 @@ def check_content(content_dir: Path, *, today: date | None = None, overdue_is_er
             overdue, due_soon = check_review_due(files.topic, today)
             (errors if overdue_is_error else notices).extend(overdue)
             notices.extend(due_soon)
+    errors.extend(check_site_ids([files.topic for files in topic_files if files.topic]))
     if errors:
         return CheckResult(None, errors, notices)
     topics = tuple(_build_topic(files) for files in topic_files)
@@ -144,6 +146,7 @@ def _check_topic(files: TopicFiles) -> list[ContentError]:
         errors += check_unique(_factor_ids(files.factors), "factor")
         for i, factor in enumerate(_items(files.factors.data, "factors")):
             errors += check_unique(_value_ids(files.factors, i, factor), f"answer (in factor '{factor.get('id')}')")
+    errors += check_topic_aliases(files.factors, files.treatments)
     return errors
 
 
@@ -271,6 +274,7 @@ def _build_topic(files: TopicFiles) -> Topic:
         caveats=_build_caveats(data.get("caveats", [])),
         questions=tuple(data.get("questions", [])),
         revision=content_revision(files.folder),
+        aliases=tuple(data.get("aliases", [])),
     )
 
 
@@ -285,7 +289,8 @@ def _build_factor(data: dict) -> Factor:
         question=data["question"],
         explanation=tuple(data["explanation"]),
         importance=data["importance"],
-        values=tuple(FactorValue(v["id"], v["label"]) for v in data.get("values", [])),
+        values=tuple(FactorValue(v["id"], v["label"], tuple(v.get("aliases", []))) for v in data.get("values", [])),
+        aliases=tuple(data.get("aliases", [])),
     )
 
 
@@ -301,6 +306,7 @@ def _build_treatment(data: dict) -> Treatment:
         not_suitable_when=_build_reasons(data.get("not_suitable_when", [])),
         caveats=_build_caveats(data.get("caveats", [])),
         questions=tuple(data.get("questions", [])),
+        aliases=tuple(data.get("aliases", [])),
     )
 
 

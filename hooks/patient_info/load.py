@@ -77,7 +77,7 @@ def parse_document(text: str, display_path: str) -> tuple[Document | None, list[
         loader = _Loader(text)
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_error(display_path, exc)]
+        return None, [_syntax_error(display_path, exc, text)]
     except yaml.reader.ReaderError as exc:
         line, column = _position(text, exc.position)
         return None, [ContentError(display_path, line, column, f"the file contains a control character "
@@ -166,11 +166,21 @@ def _position(text: str, offset: int) -> Location:
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
-def _syntax_error(path: str, exc: yaml.MarkedYAMLError) -> ContentError:
+def _tab_near(text: str, mark: yaml.Mark | None) -> bool:
+    """Whether the line the parser stopped on is indented with a tab: its messages for that vary."""
+    if mark is None:
+        return False
+    lines = text.splitlines()
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    indent = line[:len(line) - len(line.lstrip(" \t"))]
+    return "\t" in indent or line[mark.column:mark.column + 1] == "\t"
+
+
+def _syntax_error(path: str, exc: yaml.MarkedYAMLError, text: str) -> ContentError:
     mark = exc.problem_mark or exc.context_mark
     line, column = _location(mark) if mark else (None, None)
     problem = exc.problem or "the YAML cannot be read"
-    if "'\\t'" in problem or "tab character" in problem:
+    if "tab character" in problem or _tab_near(text, mark):
         return ContentError(path, line, column, "a tab character is used for indentation",
                             "indent with spaces, not tabs")
     if "expected a single document" in str(exc):

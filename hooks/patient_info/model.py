@@ -10,6 +10,7 @@ from datetime import date
 class FactorValue:
     id: str
     label: str
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class Factor:
     explanation: tuple[str, ...]
     importance: str
     values: tuple[FactorValue, ...]
+    aliases: tuple[str, ...] = ()
 
     def value(self, value_id: str) -> FactorValue:
         return next(value for value in self.values if value.id == value_id)
@@ -72,6 +74,7 @@ class Treatment:
     not_suitable_when: tuple[Reason, ...]
     caveats: tuple[Caveat, ...]
     questions: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,7 @@ class Topic:
     questions: tuple[str, ...]
     # A short hash of the topic's YAML files, printed on the handout so paper can be matched to a version.
     revision: str
+    aliases: tuple[str, ...] = ()
 
     def treatment(self, treatment_id: str) -> Treatment:
         return next(treatment for treatment in self.treatments if treatment.id == treatment_id)

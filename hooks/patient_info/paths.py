@@ -5,6 +5,11 @@ from __future__ import annotations
 import posixpath
 
 HOME = "index.md"
+FOR_CLINICS = "for-clinics.md"
+LINKS_INDEX = "links.json"
+LINKS_SCHEMA = "links.schema.json"
+# Top-level folders the site uses itself, so no topic may have these ids.
+RESERVED_FOLDERS = frozenset({"assets", "search", "link", "for-clinics"})
 
 
 def topic_page(topic_id: str) -> str:
@@ -24,10 +29,51 @@ def summary_page(topic_id: str) -> str:
 
 
 def absolute_url(site_url: str, page: str) -> str:
-    """A page's full web address, as MkDocs publishes it with directory URLs (x/index.md → x/, x/y.md → x/y/)."""
-    folder, _, name = page.rpartition("/")
-    path = f"{folder}/" if name == "index.md" else f"{page.removesuffix('.md')}/"
-    return site_url.rstrip("/") + "/" + path.lstrip("/")
+    """A page's full web address."""
+    return site_url.rstrip("/") + "/" + url(page)
+
+
+def situation_page(topic_id: str, factor_id: str, value_id: str) -> str:
+    return f"{topic_id}/situations/{factor_id}/{value_id}.md"
+
+
+def code_link(system: str, code: str) -> str:
+    """A page that forwards a diagnosis code (system 'icd10' or 'snomed') to its topic."""
+    return f"link/{system}/{code}/index.html"
+
+
+def code_answer(system: str, code: str) -> str:
+    """The JSON a record system reads for a diagnosis code."""
+    return f"link/{system}/{code}.json"
+
+
+def qr_code(link_id: str) -> str:
+    return f"for-clinics/qr/{link_id}.svg"
+
+
+def redirect_file(address: str) -> str:
+    """The file that answers an old directory address, such as old-topic/ → old-topic/index.html."""
+    return f"{address}index.html"
+
+
+def url(src_uri: str) -> str:
+    """Where a file is published, relative to site_url, with the directory URLs mkdocs.yml turns on."""
+    if not src_uri.endswith(".md"):
+        return src_uri.removesuffix("index.html")
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
+
+
+def relative_url(from_address: str, to_address: str) -> str:
+    """A link from the page at one address to another, both relative to site_url: works under any host or path."""
+    target, _, anchor = to_address.partition("#")
+    base = from_address if from_address.endswith("/") else posixpath.dirname(from_address) + "/"
+    link = posixpath.relpath(target.rstrip("/") or ".", base.rstrip("/") or ".")
+    if target.endswith("/") or not target:
+        link += "/"
+    return f"{link}#{anchor}" if anchor else link
 
 
 def relative(from_page: str, to_page: str) -> str:

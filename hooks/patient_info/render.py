@@ -8,10 +8,12 @@ from functools import cache
 import jinja2
 import yaml
 
-from . import paths
+from . import for_clinics, paths, titles
+from .catalogue import HOME_SUMMARY
 from .handout import Handout, HandoutNote, HandoutTreatment
 from .model import Site, Topic, Treatment
-from .qr import qr_svg
+from .qr import qr_inline
+from .situations import situations
 from .text import Markdown, anchor, escape, format_date, html_text
 
 HOW_OFTEN = {
@@ -32,7 +34,7 @@ class Page:
 
 def render_site(site: Site, *, site_url: str) -> list[Page]:
     """Every page. `site_url` is the published address, written out and encoded on printed handouts."""
-    pages = [_render(paths.HOME, "home.md.j2", site=site, meta={"description": site.settings.name})]
+    pages = [_render(paths.HOME, "home.md.j2", site=site, summary=HOME_SUMMARY, meta={"description": HOME_SUMMARY})]
     for topic in site.topics:
         pages += render_topic(topic, site, site_url=site_url)
     return pages
@@ -44,12 +46,16 @@ def render_topic(topic: Topic, site: Site, *, site_url: str) -> list[Page]:
         _render(paths.topic_page(topic.id), "overview.md.j2", topic=topic, site=site,
                 meta={"description": topic.summary, **review}),
         _render(paths.factors_page(topic.id), "factors.md.j2", topic=topic, site=site,
-                meta={"description": f"What decides the treatment for {topic.title.lower()}.", **review}),
+                meta={"description": titles.factors_description(topic), **review}),
     ]
     for treatment in topic.treatments:
         pages.append(_render(paths.treatment_page(topic.id, treatment.id), "treatment.md.j2",
                              topic=topic, treatment=treatment, site=site,
                              meta={"description": treatment.summary, **review}))
+    for situation in situations(topic):
+        pages.append(_render(paths.situation_page(topic.id, situation.factor.id, situation.value.id),
+                             "situation.md.j2", topic=topic, situation=situation, site=site,
+                             meta={"description": situation.summary, **review}))
     pages.append(render_summary(topic, site, site_url=site_url))
     return pages
 
@@ -58,9 +64,9 @@ def render_summary(topic: Topic, site: Site, *, site_url: str) -> Page:
     """The one-page printable handout, which leads back to the overview by its address and a QR code."""
     handout = summary_handout(topic, site, site_url=site_url)
     return _render(paths.summary_page(topic.id), "summary.md.j2", handout=handout,
-                   qr_code=qr_svg(handout.overview_url, css_class="handout-qr"),
+                   qr_code=qr_inline(handout.overview_url, css_class="handout-qr"),
                    meta={"title": handout.title,  # MkDocs finds no h1 inside the sheet
-                         "description": f"A one-page printable summary of {topic.title.lower()} and its treatments.",
+                         "description": titles.summary_description(topic),
                          "handout": "true", **_review_meta(topic)})
 
 
@@ -69,7 +75,7 @@ def summary_handout(topic: Topic, site: Site, *, site_url: str) -> Handout:
     clinic = site.settings.clinic
     return Handout(
         topic_id=topic.id,
-        title=f"{topic.title}: treatment summary",
+        title=titles.summary_title(topic),
         lead=topic.summary,
         aim=topic.aim,
         main_factors=tuple(f.question for f in topic.factors if f.importance == "main"),
@@ -91,6 +97,13 @@ def summary_handout(topic: Topic, site: Site, *, site_url: str) -> Handout:
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
+
+
+def render_for_clinics(site: Site, links: tuple, site_url: str) -> Page:
+    """The page listing every link; rendered after the others, once the catalogue of links is known."""
+    this = next(link for link in links if link.kind == "for-clinics")
+    return _render(paths.FOR_CLINICS, "for-clinics.md.j2", site=site, links=links, this=this, site_url=site_url,
+                   meta={"description": this.summary, "copy_buttons": "yes"}, **for_clinics.HELPERS)
 
 
 def _render(src_uri: str, template: str, *, meta: dict, **context) -> Page:
@@ -122,7 +135,8 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=True,
     )
-    env.globals.update(link=_link, link_out=_link_out, table_cell=_table_cell, paths=paths, HOW_OFTEN=HOW_OFTEN, CAVEAT_TITLES=CAVEAT_TITLES)
+    env.globals.update(titles=titles, link=_link, link_out=_link_out, table_cell=_table_cell, paths=paths,
+                       HOW_OFTEN=HOW_OFTEN, CAVEAT_TITLES=CAVEAT_TITLES)
     env.filters.update(anchor=anchor, date=format_date, h=lambda value: Markdown(html_text(value)))
     return env
 

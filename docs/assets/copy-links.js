@@ -1,0 +1,31 @@
+// Copy buttons on the "for clinics" page. They start hidden: without JavaScript, or where the
+// browser offers no clipboard (pages not served over https or from localhost), the plain link and
+// the HTML snippet are still there to select and copy by hand.
+(function () {
+  "use strict";
+  if (!navigator.clipboard) {
+    return;
+  }
+  var status = document.createElement("p");
+  status.className = "visually-hidden";
+  status.setAttribute("role", "status");
+  document.body.appendChild(status);
+
+  document.querySelectorAll("button[data-copy-target]").forEach(function (button) {
+    var source = document.getElementById(button.getAttribute("data-copy-target"));
+    if (!source) {
+      return;
+    }
+    var label = button.firstChild.textContent;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(source.textContent).then(function () {
+        button.firstChild.textContent = "Copied";
+        status.textContent = "Copied: " + source.textContent;
+        window.setTimeout(function () { button.firstChild.textContent = label; }, 3000);
+      }, function () {
+        status.textContent = "Could not copy. Select the text and copy it instead.";
+      });
+    });
+  });
+})();

@@ -1,0 +1,109 @@
+"""Every address a clinic can link to, listed once.
+
+links.json, the "for clinics" page, the code links, the redirects from old ids
+and each page's <head> are all built from this list, so they cannot disagree
+about a title or an address. Addresses are relative to site_url.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Callable
+
+from . import paths, titles
+from .model import Site, Topic, Treatment
+from .situations import situations
+
+
+@dataclass(frozen=True)
+class CodeSystem:
+    name: str
+    oid: str  # the HL7 identifier record systems send as mainSearchCriteria.v.cs
+
+
+CODE_SYSTEMS = {
+    "icd10": CodeSystem("ICD-10", "2.16.840.1.113883.6.3"),
+    "snomed": CodeSystem("SNOMED CT", "2.16.840.1.113883.6.96"),
+}
+HOME_SUMMARY = ("Clear information about conditions and their treatments, to read before or after you talk to "
+                "your care team.")
+FOR_CLINICS_TITLE = "Linking to this information"
+FOR_CLINICS_SUMMARY = ("Web addresses that keep working, links by diagnosis code, QR codes and a machine-readable "
+                       "list, for clinics that link to this information.")
+
+
+@dataclass(frozen=True)
+class Code:
+    system: str  # a key of CODE_SYSTEMS
+    code: str
+
+
+@dataclass(frozen=True)
+class Link:
+    id: str
+    kind: str  # home, topic, summary, factors, factor, treatment, situation, code-link, for-clinics
+    title: str
+    summary: str
+    address: str
+    topic: Topic | None = None
+    treatment: Treatment | None = None
+    codes: tuple[Code, ...] = ()
+    previous: tuple[str, ...] = ()  # old addresses (from aliases) that lead here
+    target: Link | None = None  # the page a code link forwards to
+
+    @property
+    def page_address(self) -> str:
+        """The address of the page this link opens, without any #anchor."""
+        return self.address.partition("#")[0]
+
+
+def catalogue(site: Site) -> tuple[Link, ...]:
+    """Every linkable address."""
+    links = [Link("home", "home", site.settings.name, HOME_SUMMARY, paths.url(paths.HOME))]
+    for topic in site.topics:
+        links += _topic_links(topic)
+    links.append(Link("for-clinics", "for-clinics", FOR_CLINICS_TITLE, FOR_CLINICS_SUMMARY, paths.url(paths.FOR_CLINICS)))
+    return tuple(links)
+
+
+def _topic_links(topic: Topic) -> list[Link]:
+    codes = tuple(Code("icd10", c) for c in topic.codes.icd10) + tuple(Code("snomed", c) for c in topic.codes.snomed)
+    common = {"topic": topic, "codes": codes}
+    topic_ids = _ids(topic)
+    overview = _page(topic.id, "topic", titles.overview_title(topic), topic.summary,
+                     paths.topic_page, topic_ids, **common)
+    summary = _page(f"{topic.id}/summary", "summary", titles.summary_title(topic), titles.summary_description(topic),
+                    paths.summary_page, topic_ids, **common)
+    factors = _page(f"{topic.id}/how-treatment-is-chosen", "factors", titles.FACTORS_TITLE,
+                    titles.factors_description(topic), paths.factors_page, topic_ids, **common)
+    links = [overview, summary, factors]
+    for factor in topic.factors:
+        links.append(Link(f"{topic.id}/factors/{factor.id}", "factor", factor.question, factor.explanation[0],
+                          f"{factors.address}#{factor.id}",
+                          previous=tuple(f"{factors.address}#{alias}" for alias in factor.aliases), **common))
+    for treatment in topic.treatments:
+        links.append(_page(f"{topic.id}/treatments/{treatment.id}", "treatment", treatment.name, treatment.summary,
+                           paths.treatment_page, topic_ids, _ids(treatment), treatment=treatment, **common))
+    for situation in situations(topic):
+        factor, value = situation.factor, situation.value
+        links.append(_page(f"{topic.id}/situations/{factor.id}/{value.id}", "situation", situation.title,
+                           situation.summary, paths.situation_page, topic_ids, _ids(factor), _ids(value), **common))
+    for code in codes:
+        system = CODE_SYSTEMS[code.system]
+        links.append(Link(f"link/{code.system}/{code.code}", "code-link", f"{topic.title} ({system.name} code {code.code})",
+                          topic.summary, paths.url(paths.code_link(code.system, code.code)),
+                          topic=topic, codes=(code,), target=overview))
+    return links
+
+
+def _page(link_id: str, kind: str, title: str, summary: str, page: Callable[..., str], *id_lists: tuple[str, ...],
+          **fields) -> Link:
+    """A page's link; every other combination of current and old ids is an old address of it."""
+    addresses = [paths.url(page(*ids)) for ids in itertools.product(*id_lists)]
+    return Link(link_id, kind, title, summary, addresses[0], previous=tuple(addresses[1:]), **fields)
+
+
+def _ids(item) -> tuple[str, ...]:
+    """The current id first, then the old ones."""
+    return (item.id, *item.aliases)

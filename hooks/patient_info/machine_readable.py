@@ -1,0 +1,100 @@
+"""JSON for machines: links.json with its schema, and one answer per diagnosis code.
+
+A code answer has the Atom-based JSON shape of an HL7 infobutton knowledge
+response (as MedlinePlus Connect returns), so a record system that already
+reads those can show our link without scraping HTML.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+from . import paths
+from .catalogue import CODE_SYSTEMS, Link
+from .model import Site, Topic
+from .redirects import StaticFile
+
+
+def machine_readable_files(site: Site, links: tuple[Link, ...], site_url: str, language: str) -> list[StaticFile]:
+    files = [StaticFile(paths.LINKS_INDEX, _dump(links_index(site, links, site_url, language))),
+             StaticFile(paths.LINKS_SCHEMA, _dump(links_schema(site_url)))]
+    for link in links:
+        if link.kind == "code-link":
+            code = link.codes[0]
+            files.append(StaticFile(paths.code_answer(code.system, code.code),
+                                    _dump(code_answer(site, links, link, site_url, language))))
+    return files
+
+
+def links_index(site: Site, links: tuple[Link, ...], site_url: str, language: str) -> dict:
+    return {
+        "$schema": site_url + paths.LINKS_SCHEMA,
+        "site": {"name": site.settings.name, "url": site_url, "language": language},
+        "links": [_entry(link, site_url) for link in links],
+    }
+
+
+def links_schema(site_url: str) -> dict:
+    schema = json.loads(resources.files(__package__).joinpath("schemas", "links.schema.json").read_text("utf-8"))
+    return {**schema, "$id": site_url + paths.LINKS_SCHEMA}
+
+
+def code_answer(site: Site, links: tuple[Link, ...], link: Link, site_url: str, language: str) -> dict:
+    code, topic = link.codes[0], link.topic
+    system = CODE_SYSTEMS[code.system]
+    reviewed = _timestamp(topic)
+    pages = [(link.target, "alternate")] + [(other, "related") for other in links
+                                            if other.kind == "summary" and other.topic == topic]
+    return {"feed": {
+        "lang": language,
+        "base": site_url,
+        "id": {"_value": site_url + paths.code_answer(code.system, code.code)},
+        "title": {"_value": site.settings.name, "type": "text"},
+        "subtitle": {"_value": f"Information for {system.name} code {code.code}", "type": "text"},
+        "updated": {"_value": reviewed},
+        "author": {"name": {"_value": site.settings.publisher}},
+        "category": [{"scheme": "mainSearchCriteria.v.c", "term": code.code},
+                     {"scheme": "mainSearchCriteria.v.cs", "term": system.oid}],
+        "entry": [{
+            "lang": language,
+            "id": {"_value": site_url + link.target.address},
+            "title": {"_value": topic.title, "type": "text"},
+            "summary": {"_value": topic.summary, "type": "text"},
+            "link": [{"href": site_url + page.address, "rel": rel, "type": "text/html", "hreflang": language,
+                      "title": page.title} for page, rel in pages],
+            "updated": {"_value": reviewed},
+            "last_reviewed": topic.review.last_reviewed.isoformat(),
+            "next_review_due": topic.review.next_review_due.isoformat(),
+        }],
+    }}
+
+
+def _entry(link: Link, site_url: str) -> dict:
+    topic = link.topic
+    entry = {
+        "id": link.id,
+        "kind": link.kind,
+        "title": link.title,
+        "summary": link.summary,
+        "url": site_url + link.address,
+        "topic": topic.id if topic else None,
+        "last_reviewed": topic.review.last_reviewed.isoformat() if topic else None,
+        "next_review_due": topic.review.next_review_due.isoformat() if topic else None,
+        "codes": [{"system": code.system, "code": code.code} for code in link.codes],
+        "previous_urls": [site_url + old for old in link.previous],
+        "qr_code": site_url + paths.qr_code(link.id),
+    }
+    if link.kind == "code-link":
+        code = link.codes[0]
+        entry["answer"] = site_url + paths.code_answer(code.system, code.code)
+        entry["target"] = site_url + link.target.address
+    return entry
+
+
+def _timestamp(topic: Topic) -> str:
+    return f"{topic.review.last_reviewed.isoformat()}T00:00:00Z"
+
+
+def _dump(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,58 @@
+"""Pages at old and code addresses that forward to the live page, without JavaScript.
+
+Each is a small HTML file MkDocs copies as it is: a `<meta http-equiv="refresh">`
+with a relative address (so it works on any host, including a local preview),
+a canonical link to the live page, and a visible link for browsers that do not
+follow the refresh. Built on MkDocs' own files rather than mkdocs-redirects,
+which writes its files after the build (out of sight of `mkdocs serve` and of
+the clash checks) and gives a relative canonical link.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import jinja2
+
+from . import paths
+from .catalogue import CODE_SYSTEMS, Link
+from .model import Site
+
+
+@dataclass(frozen=True)
+class StaticFile:
+    """A file published as it is, at a path relative to site_url."""
+
+    path: str
+    content: str | bytes
+
+
+def redirect_files(site: Site, links: tuple[Link, ...], site_url: str, language: str) -> list[StaticFile]:
+    files = []
+    for link in links:
+        if link.kind == "code-link":
+            code = link.codes[0]
+            files.append(_redirect(link.address, link.target, site, site_url, language,
+                                   heading=f"{CODE_SYSTEMS[code.system].name} code {code.code}",
+                                   message="Information for this code:"))
+        for old in link.previous:
+            if "#" not in old:  # an old anchor is kept as an extra id on the live page instead
+                files.append(_redirect(old, link, site, site_url, language,
+                                       heading="This page has moved", message="It is now here:"))
+    return files
+
+
+def _redirect(old: str, target: Link, site: Site, site_url: str, language: str, *, heading: str,
+              message: str) -> StaticFile:
+    html = _environment().get_template("redirect.html.j2").render(
+        language=language, heading=heading, message=message, site_name=site.settings.name, title=target.title,
+        canonical=site_url + target.address, href=paths.relative_url(old, target.address))
+    return StaticFile(paths.redirect_file(old), html)
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    # HTML output, so HTML autoescaping (the Markdown templates use their own escaping).
+    return jinja2.Environment(loader=jinja2.PackageLoader(__package__, "templates"), autoescape=True,
+                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)

@@ -1,0 +1,24 @@
+"""Page titles and one-line descriptions that appear in several places: the page itself, its <head>,
+links.json and the "for clinics" page. Defined once so they cannot disagree."""
+
+from __future__ import annotations
+
+from .model import Topic
+
+FACTORS_TITLE = "How your treatment is chosen"
+
+
+def overview_title(topic: Topic) -> str:
+    return f"{topic.title}: treatment overview"
+
+
+def summary_title(topic: Topic) -> str:
+    return f"{topic.title}: treatment summary"
+
+
+def factors_description(topic: Topic) -> str:
+    return f"What decides the treatment for {topic.title.lower()}."
+
+
+def summary_description(topic: Topic) -> str:
+    return f"A one-page printable summary of {topic.title.lower()} and its treatments."

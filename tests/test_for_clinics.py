@@ -1,0 +1,86 @@
+"""The "for clinics" page: every link with a working QR code, an HTML snippet and copy buttons that need no JavaScript to be useful."""
+
+import io
+import json
+from urllib.parse import urljoin
+
+import pytest
+import zxingcpp
+from PIL import Image
+from playwright.sync_api import expect
+
+from test_links_index import SITE_URL
+
+PAGE = "/for-clinics/"
+
+
+def cards(site):
+    return site.page(PAGE).select("article .link-card")
+
+
+def test_every_link_in_links_json_has_a_card_with_its_plain_link(real_site):
+    index = json.loads((real_site.root / "links.json").read_text("utf-8"))["links"]
+    shown = {card.select_one(".link-card__url a")["href"]: card for card in cards(real_site)}
+    assert set(shown) == {link["url"] for link in index}
+    for link in index:
+        card = shown[link["url"]]
+        assert card.h4.get_text(strip=True) == link["title"]
+        assert card.select_one(".link-card__url a").get_text() == link["url"]
+
+
+def test_page_documents_the_url_contract_and_code_links(real_site):
+    text = " ".join(real_site.page(PAGE).select_one("article").get_text(" ").split())
+    for pattern in ("<topic>/", "<topic>/treatments/<treatment>/", "<topic>/how-treatment-is-chosen/#<factor>",
+                    "<topic>/situations/<factor>/<answer>/", "link/icd10/<code>/", "link/snomed/<code>/",
+                    "link/icd10/<code>.json", "links.json", "links.schema.json"):
+        assert pattern in text
+
+
+def test_each_qr_code_opens_its_cards_link(served_site, browser):
+    page = browser.new_page(viewport={"width": 600, "height": 600})
+    decoded = 0
+    try:
+        for card in cards(served_site.site):
+            url = card.select_one(".link-card__url a")["href"]
+            svg = urljoin(served_site.url(PAGE), card.select_one(".link-card__qr a")["href"])
+            assert page.goto(svg).status == 200
+            image = Image.open(io.BytesIO(page.screenshot()))
+            assert [result.text for result in zxingcpp.read_barcodes(image)] == [url]
+            decoded += 1
+    finally:
+        page.close()
+    assert decoded > 30
+
+
+def test_without_javascript_copy_buttons_stay_hidden_and_links_and_snippets_remain(served_site, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(served_site.url(PAGE))
+        assert page.locator("button.copy-button").count() > 60
+        assert page.locator("button.copy-button:visible").count() == 0
+        surgery = page.locator("#link-secondary-liver-cancer-treatments-surgery")
+        assert surgery.locator(".link-card__url a").inner_text() == SITE_URL + "secondary-liver-cancer/treatments/surgery/"
+        assert surgery.locator("code").inner_text() == (
+            f'<a href="{SITE_URL}secondary-liver-cancer/treatments/surgery/">Surgery</a>')
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("button, expected", [
+    ("Copy link", SITE_URL + "secondary-liver-cancer/treatments/surgery/"),
+    ("Copy HTML", f'<a href="{SITE_URL}secondary-liver-cancer/treatments/surgery/">Surgery</a>'),
+])
+def test_copy_button_puts_the_link_on_the_clipboard_and_says_so(served_site, browser, button, expected):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    try:
+        page.goto(served_site.url(PAGE))
+        card = page.locator("#link-secondary-liver-cancer-treatments-surgery")
+        control = card.get_by_role("button", name=f"{button} for Surgery")
+        control.click()
+        expect(card.get_by_role("button", name="Copied for Surgery")).to_be_visible()
+        expect(page.get_by_role("status")).to_have_text(f"Copied: {expected}")
+        assert page.evaluate("navigator.clipboard.readText()") == expected
+    finally:
+        context.close()
