@@ -16,6 +16,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
 
 from patient_info import field_reference, paths
 from patient_info.catalogue import Link, catalogue
@@ -37,13 +38,14 @@ PREVIEW_VARIABLE = "PATIENT_INFO_PREVIEW"
 log = get_plugin_logger("patient_info")
 _site: Site | None = None
 _pages: dict[str, Link] = {}  # this build's linkable pages by address, for each page's <head>
+_topic_sections: dict[str, Section] = {}  # this build's navigation section of each topic, by topic id
 
 
 # Events ---------------------------------------------------------------------
 
 def on_config(config):
-    global _site, _pages
-    _site, _pages = None, {}
+    global _site, _pages, _topic_sections
+    _site, _pages, _topic_sections = None, {}, {}
     if not config.site_url:
         raise PluginError("mkdocs.yml has no site_url: canonical links, links.json, printed summaries and QR codes "
                           "need the site's address (set site_url, or the SITE_URL environment variable)")
@@ -78,7 +80,14 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def on_nav(nav, config, files):
+    global _topic_sections
+    _topic_sections = {_topic_of(item): item for item in nav.items if isinstance(item, Section)}
+    return nav
+
+
 def on_page_context(context, page, config, nav):
+    context["nav"] = _navigation_for(page, nav)
     link = _pages.get(page.url)
     if link is not None:
         context["page_head"] = page_head(_site, link, config.site_url, _language(config))
@@ -146,6 +155,32 @@ def _nav_pages(nav):
 
 def _language(config) -> str:
     return config.theme["language"]
+
+
+def _navigation_for(page, nav: Navigation) -> Navigation:
+    """The navigation drawn on one page: Home and the page's own topic, or everything on other pages.
+
+    The theme writes the whole navigation into every page, so a site-wide menu
+    would make each build grow with pages x topics; a topic's pages show that
+    topic only, and the home page lists every topic.
+    """
+    section = _topic_sections.get(page.file.src_uri.split("/")[0])
+    if section is None:
+        return nav
+    return Navigation([item for item in nav.items if not isinstance(item, Section) or item is section], nav.pages)
+
+
+def _topic_of(section: Section) -> str:
+    first = next(page for page in _pages_in(section))
+    return first.file.src_uri.split("/")[0]
+
+
+def _pages_in(section: Section):
+    for child in section.children:
+        if isinstance(child, Section):
+            yield from _pages_in(child)
+        elif child.is_page:
+            yield child
 
 
 def _navigation(site: Site) -> list:

@@ -2,6 +2,8 @@
 
 import shutil
 
+import pytest
+
 from conftest import EXAMPLE_CONTENT, ROOT, build_or_fail, main_text
 
 
@@ -16,13 +18,31 @@ def test_fixture_topic_builds_into_its_own_pages(example_site):
     assert "Example health information (test fixture)" in example_site.page("/").title.get_text()
 
 
-def test_a_topic_folder_added_beside_the_real_one_appears_on_home_and_in_navigation(tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
-    shutil.copytree(EXAMPLE_CONTENT / "glimmer-fever", content / "glimmer-fever")
-    site = build_or_fail(tmp_path / "site", content)
+@pytest.fixture(scope="module")
+def two_topic_site(tmp_path_factory):
+    """The real content with the fixture topic's folder added beside it."""
+    folder = tmp_path_factory.mktemp("two-topics")
+    shutil.copytree(ROOT / "content", folder / "content")
+    shutil.copytree(EXAMPLE_CONTENT / "glimmer-fever", folder / "content" / "glimmer-fever")
+    return build_or_fail(folder / "site", folder / "content")
+
+
+def test_a_topic_folder_added_beside_the_real_one_appears_on_home_and_in_navigation(two_topic_site):
+    site = two_topic_site
     home = site.page("/")
     topic_links = {site.resolve("/", a["href"]) for a in home.select("article li a[href]")}
     assert {"/glimmer-fever/", "/secondary-liver-cancer/"} <= topic_links
     nav = {site.resolve("/", a["href"]) for a in home.select("nav.md-nav--primary a[href]")}
     assert "/glimmer-fever/treatments/moonlight-therapy/" in nav
+
+
+def test_a_topic_page_shows_its_own_topic_in_the_navigation_and_home_shows_all(two_topic_site):
+    site = two_topic_site
+    url = "/glimmer-fever/treatments/humming/"
+    nav = {site.resolve(url, a["href"]) for a in site.page(url).select("nav.md-nav--primary a[href]")}
+    assert "/glimmer-fever/treatments/moonlight-therapy/" in nav and "/" in nav
+    assert not [href for href in nav if href.startswith("/secondary-liver-cancer/")]
+    situation = "/secondary-liver-cancer/situations/primary-cancer/bowel/"
+    nav = {site.resolve(situation, a["href"]) for a in site.page(situation).select("nav.md-nav--primary a[href]")}
+    assert "/secondary-liver-cancer/treatments/surgery/" in nav
+    assert not [href for href in nav if href.startswith("/glimmer-fever/")]

@@ -1,0 +1,336 @@
+"""`make bench`: build time at scale, our hooks' share of it, serve rebuild latency and page weight.
+
+Everything is measured in one run, interleaved, so the figures can be compared
+with each other: (a) the full build through our hooks, (b) our core alone
+(load + validate + render), (c) plain MkDocs building the same pages written
+out as Markdown beforehand, with no hooks. Budgets are checked at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from datetime import datetime, timezone
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from synthetic import write_content
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results"
+PYTHON = sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml")
+WEIGHT_PAGES = ("/secondary-liver-cancer/", "/secondary-liver-cancer/treatments/surgery/",
+                "/secondary-liver-cancer/summary/")
+
+
+# Measuring -------------------------------------------------------------------
+
+def _peak_mib(usage) -> float:
+    return round(usage.ru_maxrss / 1024, 1) if usage else float("nan")
+
+
+def build_with_hooks(content: Path, site: Path) -> dict:
+    env = {**ENV, "PATIENT_INFO_CONTENT": str(content)}
+    seconds, peak, _ = _run_measured([PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(ROOT / "mkdocs.yml"),
+                                      "-d", str(site)], env)
+    return {"seconds": seconds, "peak_mib": peak}
+
+
+def core_only(content: Path) -> dict:
+    seconds, peak, out = _run_measured([PYTHON, str(ROOT / "benchmarks" / "core_only.py"), str(content)], ENV)
+    parts = json.loads(out)
+    return {"seconds": parts["load_validate"] + parts["render"], "load_validate": parts["load_validate"],
+            "render": parts["render"], "peak_mib": peak, "pages": parts["pages"]}
+
+
+def build_plain(config: Path, site: Path) -> dict:
+    seconds, peak, _ = _run_measured([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)], ENV)
+    return {"seconds": seconds, "peak_mib": peak}
+
+
+def _run_measured(command: list[str], env: dict) -> tuple[float, float, str]:
+    started = time.perf_counter()
+    child = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    out, err = _drain(child)
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status):
+        sys.exit(f"benchmark step failed: {' '.join(command)}\n{err[-3000:]}")
+    return elapsed, _peak_mib(usage), out
+
+
+def _drain(child: subprocess.Popen) -> tuple[str, str]:
+    """Read both pipes to the end without reaping the child, so wait4 can still report its memory."""
+    chunks = {"out": [], "err": []}
+    readers = [threading.Thread(target=lambda s=stream, k=key: chunks[k].append(s.read()))
+               for key, stream in (("out", child.stdout), ("err", child.stderr))]
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join()
+    return "".join(chunks["out"]), "".join(chunks["err"])
+
+
+def prepare_plain(content: Path, folder: Path) -> Path:
+    """The same pages as ordinary Markdown files with an equivalent mkdocs.yml that has no hooks."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from patient_info.content import check_content
+    from patient_info.render import render_site
+
+    site = check_content(content).site
+    docs = folder / "docs"
+    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("overrides"))
+    for page in render_site(site, site_url="https://patient-info.example.org/"):
+        target = docs / page.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown, "utf-8")
+    config = _load_config(ROOT / "mkdocs.yml")
+    for key in ("hooks", "watch", "nav", "not_in_nav", "strict"):
+        config.pop(key, None)
+    config["docs_dir"] = str(docs)
+    config["theme"]["custom_dir"] = str(ROOT / "docs" / "overrides")
+    config.setdefault("extra", {})["patient_info"] = {"publisher": site.settings.publisher,
+                                                      "disclaimer": site.settings.disclaimer}
+    path = folder / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+    return path
+
+
+def _load_config(path: Path) -> dict:
+    class Loader(yaml.SafeLoader):
+        pass
+    # !ENV [NAME, default] takes its default, as an unset variable would.
+    Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+    return yaml.load(path.read_text("utf-8"), Loader=Loader)
+
+
+def serve_rebuild(runs: int, folder: Path) -> list[float]:
+    """Seconds from saving one YAML file to `mkdocs serve` serving the rebuilt page, real content."""
+    content = folder / "serve-content"
+    shutil.copytree(ROOT / "content", content)
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/secondary-liver-cancer/treatments/surgery/"
+    env = {**ENV, "PATIENT_INFO_CONTENT": str(content)}
+    server = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "-f", str(ROOT / "mkdocs.yml"),
+                               "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_until(lambda: _fetch(url), seconds=120)
+        treatment = content / "secondary-liver-cancer" / "treatments" / "surgery.yaml"
+        original = treatment.read_text("utf-8")
+        timings = []
+        for run in range(runs):
+            marker = f"Benchmark edit {run}."
+            treatment.write_text(original.replace("have surgery.\n", f"have surgery. {marker}\n", 1), "utf-8")
+            saved = time.perf_counter()
+            _wait_until(lambda: marker in (_fetch(url) or ""), seconds=60, step=0.02)
+            timings.append(time.perf_counter() - saved)
+            time.sleep(1)
+        return timings
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def page_weight(site: Path) -> list[dict]:
+    """Requests and bytes for each page on first load; compressed as a static host would gzip text."""
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    results = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for path in WEIGHT_PAGES:
+                if not (site / path.strip("/") / "index.html").exists():
+                    continue
+                results.append(_weigh(browser, base, path))
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return results
+
+
+def _weigh(browser, base: str, path: str) -> dict:
+    context = browser.new_context()
+    page = context.new_page()
+    responses = []
+    page.on("response", lambda response: responses.append(response))
+    page.goto(base + path, wait_until="networkidle")
+    own = urlsplit(base).netloc
+    raw = compressed = foreign = 0
+    for response in responses:
+        if urlsplit(response.url).netloc != own:
+            foreign += 1
+            continue
+        body = response.body()
+        kind = response.headers.get("content-type", "")
+        raw += len(body)
+        compressed += len(gzip.compress(body, 6)) if kind.startswith(COMPRESSIBLE) else len(body)
+    context.close()
+    return {"page": path, "requests": len(responses), "bytes": raw, "gzip_bytes": compressed,
+            "foreign_requests": foreign}
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+def _free_port() -> int:
+    import socket
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _wait_until(predicate, *, seconds: float, step: float = 0.2) -> None:
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        if predicate():
+            return
+        time.sleep(step)
+    sys.exit("benchmark: timed out waiting for the server")
+
+
+# Reporting -------------------------------------------------------------------
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def budgets(builds: dict, serve: list[float], weights: list[dict]) -> list[tuple[str, str, bool]]:
+    """(budget, measured, passed) for each budget in issue 7."""
+    checks = []
+    if 1000 in builds:
+        share = builds[1000]["core"] / builds[1000]["hooks"]
+        checks.append(("our work at 1000 topics < 10% of the full build", f"{share:.1%}", share < 0.10))
+        load = builds[1000]["load_validate"]
+        checks.append(("load + validate 1000 topics < 2 s", f"{load:.2f} s", load < 2.0))
+    if 100 in builds and 1000 in builds:
+        growth = builds[1000]["hooks"] / builds[100]["hooks"]
+        checks.append(("1000 topics build <= 11 x 100 topics", f"{growth:.1f} x", growth <= 11))
+    if serve:
+        checks.append(("serve rebuild after one YAML edit < 1.5 s", f"{median(serve):.2f} s", median(serve) < 1.5))
+    for weight in weights:
+        if "/treatments/" in weight["page"]:
+            kib = weight["gzip_bytes"] / 1000
+            checks.append(("treatment page <= 150 KB compressed, no other host",
+                           f"{kib:.0f} KB, {weight['foreign_requests']} foreign",
+                           kib <= 150 and weight["foreign_requests"] == 0))
+    return checks
+
+
+def report(builds: dict, serve: list[float], weights: list[dict], checks) -> str:
+    lines = ["", "Build time (median seconds) and peak memory",
+             f"{'topics':>7} {'pages':>6} {'hooks build':>12} {'plain mkdocs':>13} {'our core':>9} "
+             f"{'load+valid.':>12} {'core share':>11} {'overhead':>9} {'peak MiB':>9}"]
+    for scale, b in sorted(builds.items()):
+        lines.append(f"{scale:>7} {b['pages']:>6} {b['hooks']:>12.2f} {b['plain']:>13.2f} {b['core']:>9.2f} "
+                     f"{b['load_validate']:>12.2f} {b['core'] / b['hooks']:>11.1%} "
+                     f"{(b['hooks'] - b['plain']) / b['hooks']:>9.1%} {b['peak_mib']:>9.0f}")
+    if serve:
+        lines += ["", f"Serve rebuild after one YAML edit: median {median(serve):.2f} s "
+                      f"({', '.join(f'{s:.2f}' for s in serve)})"]
+    if weights:
+        lines += ["", f"{'page weight':<46} {'requests':>8} {'KB':>8} {'KB gzip':>8} {'foreign':>8}"]
+        lines += [f"{w['page']:<46} {w['requests']:>8} {w['bytes'] / 1000:>8.0f} {w['gzip_bytes'] / 1000:>8.0f} "
+                  f"{w['foreign_requests']:>8}" for w in weights]
+    lines += ["", "Budgets"] + [f"  {'PASS' if ok else 'FAIL'}  {name}: {value}" for name, value, ok in checks]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scales", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--runs", type=int, default=3, help="runs of each measurement; medians are reported")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="patient-info-bench-") as temp:
+        folder = Path(temp)
+        contents = {scale: write_content(folder / f"content-{scale}", scale) for scale in args.scales}
+        plains = {scale: prepare_plain(contents[scale], folder / f"plain-{scale}") for scale in args.scales}
+        samples: dict[int, dict[str, list]] = {scale: {} for scale in args.scales}
+        for run in range(args.runs):
+            for scale in args.scales:
+                print(f"run {run + 1}/{args.runs}, {scale} topics", file=sys.stderr, flush=True)
+                measured = {
+                    "hooks": build_with_hooks(contents[scale], folder / "site-hooks"),
+                    "core": core_only(contents[scale]),
+                    "plain": build_plain(plains[scale], folder / "site-plain"),
+                }
+                for variant, values in measured.items():
+                    samples[scale].setdefault(variant, []).append(values)
+        builds = {scale: _summarise(s) for scale, s in samples.items()}
+        print("serve rebuild", file=sys.stderr, flush=True)
+        serve = serve_rebuild(max(args.runs, 3), folder)
+        real_site = folder / "site-real"
+        build_with_hooks(ROOT / "content", real_site)
+        weights = page_weight(real_site)
+    checks = budgets(builds, serve, weights)
+    print(report(builds, serve, weights, checks))
+    _save(args, builds, serve, weights, checks)
+    return 0 if all(ok for _, _, ok in checks) else 1
+
+
+def _summarise(samples: dict[str, list[dict]]) -> dict:
+    return {
+        "hooks": median([s["seconds"] for s in samples["hooks"]]),
+        "plain": median([s["seconds"] for s in samples["plain"]]),
+        "core": median([s["seconds"] for s in samples["core"]]),
+        "load_validate": median([s["load_validate"] for s in samples["core"]]),
+        "render": median([s["render"] for s in samples["core"]]),
+        "pages": samples["core"][0]["pages"],
+        "peak_mib": max(s["peak_mib"] for s in samples["hooks"]),
+        "runs": samples,
+    }
+
+
+def _save(args, builds, serve, weights, checks) -> None:
+    RESULTS.mkdir(exist_ok=True)
+    stamp = datetime.now(timezone.utc)
+    record = {
+        "date": stamp.isoformat(timespec="seconds"),
+        "machine": {"platform": platform.platform(), "python": platform.python_version(), "cpus": os.cpu_count()},
+        "scales": args.scales, "runs": args.runs,
+        "builds": {str(k): v for k, v in builds.items()}, "serve_rebuild_seconds": serve, "page_weight": weights,
+        "budgets": [{"budget": n, "measured": v, "passed": ok} for n, v, ok in checks],
+    }
+    path = RESULTS / f"{stamp:%Y%m%dT%H%M%SZ}.json"
+    path.write_text(json.dumps(record, indent=2), "utf-8")
+    print(f"\nwrote {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
