@@ -8,7 +8,7 @@ CHROMIUM := /usr/bin/chromium
 PRINT_FONT := /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check clean
+.PHONY: serve build test check bench clean
 
 serve: $(STAMP)
 	PATIENT_INFO_PREVIEW=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -18,6 +18,10 @@ build: $(STAMP)
 
 test: $(STAMP) $(CHROMIUM) $(PRINT_FONT)
 	$(BIN)/pytest
+
+# Not part of make test: builds hundreds of made-up topics and takes a long while (see README).
+bench: $(STAMP) $(CHROMIUM)
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 check: $(STAMP)
 	$(BIN)/patient-info check content

@@ -105,8 +105,12 @@ def prepare_plain(content: Path, folder: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, "utf-8")
     config = _load_config(ROOT / "mkdocs.yml")
-    for key in ("hooks", "watch", "nav", "not_in_nav", "strict"):
+    for key in ("hooks", "watch", "strict"):
         config.pop(key, None)
+    # A one-item menu: our hooks give each topic's pages a short menu of their own topic,
+    # and MkDocs' default menu of every page would make plain MkDocs grow with pages squared.
+    config["nav"] = ["index.md"]
+    config["not_in_nav"] = "*"
     config["docs_dir"] = str(docs)
     config["theme"]["custom_dir"] = str(ROOT / "docs" / "overrides")
     config.setdefault("extra", {})["patient_info"] = {"publisher": site.settings.publisher,

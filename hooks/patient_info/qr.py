@@ -8,6 +8,7 @@ margin the QR standard asks for.
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 
 import segno
 from markupsafe import Markup
@@ -41,5 +42,8 @@ def qr_file(url: str, title: str) -> bytes:
     return out.getvalue()
 
 
+# Choosing the best mask makes one code cost about 13 ms; an address's code never changes, so each is made once
+# per process and `mkdocs serve` rebuilds reuse them.
+@lru_cache(maxsize=None)
 def _code(url: str) -> segno.QRCode:
     return segno.make(url, error="m", micro=False)
