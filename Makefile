@@ -3,7 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+NODE_STAMP := node_modules/.installed-stamp
 CHROMIUM := /usr/bin/chromium
+JAVA := /usr/bin/java
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test check clean
@@ -14,7 +16,7 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP) $(CHROMIUM)
+test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) $(JAVA)
 	$(BIN)/pytest
 
 check: $(STAMP)
@@ -26,6 +28,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# Test tools from npm, pinned by package-lock.json: axe-core (injected into pages by the browser
+# tests) and vnu-jar (the Nu Html Checker). --ignore-scripts: vnu-jar's install script would
+# download a Java runtime; Debian's Java runs the checker instead.
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js 18 or later with npm, then 'make test' again." >&2; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
 # Browser tests drive Debian's Chromium; Playwright's own browser download is not used.
 $(CHROMIUM):
 	@if [ "$$(id -u)" = 0 ]; then \
@@ -34,5 +44,13 @@ $(CHROMIUM):
 		echo "Chromium is missing: run 'sudo apt-get install chromium', then 'make test' again." >&2; exit 1; \
 	fi
 
+# The Nu Html Checker is a Java program.
+$(JAVA):
+	@if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	else \
+		echo "Java is missing: run 'sudo apt-get install default-jre-headless', then 'make test' again." >&2; exit 1; \
+	fi
+
 clean:
-	rm -rf $(VENV) site
+	rm -rf $(VENV) site node_modules
