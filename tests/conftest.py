@@ -22,14 +22,15 @@ EXAMPLE_CONTENT = FIXTURES / "example-content"
 TOPIC = "secondary-liver-cancer"
 
 
-def mkdocs_build(site_dir: Path, content_dir: Path | None = None) -> subprocess.CompletedProcess:
+def mkdocs_build(site_dir: Path, content_dir: Path | None = None, *, strict: bool = True) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of the real mkdocs.yml, optionally on other content."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("PATIENT_INFO_CONTENT", None)
     if content_dir is not None:
         env["PATIENT_INFO_CONTENT"] = str(content_dir)
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict", "-f", str(ROOT / "mkdocs.yml"),
+         "-d", str(site_dir)],
         capture_output=True, text=True, env=env, cwd=ROOT, timeout=300,
     )
 
@@ -55,8 +56,8 @@ class BuiltSite:
         return sorted(p for p in self.root.rglob("*.html") if "assets" not in p.parts)
 
 
-def build_or_fail(site_dir: Path, content_dir: Path | None = None) -> BuiltSite:
-    result = mkdocs_build(site_dir, content_dir)
+def build_or_fail(site_dir: Path, content_dir: Path | None = None, *, strict: bool = True) -> BuiltSite:
+    result = mkdocs_build(site_dir, content_dir, strict=strict)
     assert result.returncode == 0, f"build failed:\n{result.stderr}"
     return BuiltSite(site_dir, result.stderr)
 

@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .content import check_content
+from .content import GLOSSARY_FILE, check_content, display_path
 from .errors import ContentErrors
+from .vocabulary import unexplained_words
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,6 +20,11 @@ def main(argv: list[str] | None = None) -> int:
     site, errors = check_content(args.content_dir)
     if errors:
         print(ContentErrors(errors).report(), file=sys.stderr)
+        return 1
+    # The build fails on these too (strict mode), so editors hear of them here first.
+    unexplained = unexplained_words(args.content_dir, site.glossary, display_path(args.content_dir / GLOSSARY_FILE))
+    if unexplained:
+        print(ContentErrors(unexplained).report(), file=sys.stderr)
         return 1
     topics = len(site.topics)
     print(f"Content is valid: {topics} {'topic' if topics == 1 else 'topics'}.")

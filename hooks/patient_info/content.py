@@ -8,16 +8,18 @@ from datetime import date
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors
+from .glossary_checks import build_glossary, check_glossary
 from .load import Document, load_document
 from .model import (Caveat, Codes, Combination, Factor, FactorReference, FactorValue, OtherName, Reason,
                     Review, Site, SiteSettings, Source, Topic, Treatment)
 from .validate import check_schema, check_unique, unknown_reference
 
 SITE_FILE = "site.yaml"
+GLOSSARY_FILE = "glossary.yaml"
 TOPIC_FILE = "topic.yaml"
 FACTORS_FILE = "factors.yaml"
 TREATMENTS_DIR = "treatments"
-LAYOUT_HINT = ("a content folder holds site.yaml and one folder per topic with topic.yaml, factors.yaml "
+LAYOUT_HINT = ("a content folder holds site.yaml, glossary.yaml and one folder per topic with topic.yaml, factors.yaml "
                "and treatments/<id>.yaml")
 
 
@@ -46,11 +48,14 @@ def check_content(content_dir: Path) -> tuple[Site | None, list[ContentError]]:
         return None, [ContentError(_display(content_dir), None, None, "the content folder does not exist", LAYOUT_HINT)]
     errors: list[ContentError] = []
     settings_doc = _load(content_dir / SITE_FILE, "site", errors)
+    glossary_doc = _load(content_dir / GLOSSARY_FILE, "glossary", errors)
+    if glossary_doc:
+        errors.extend(check_glossary(glossary_doc))
     topic_files = []
     for entry in sorted(content_dir.iterdir()):
         if entry.is_dir() and not entry.name.startswith("."):
             topic_files.append(_load_topic_files(entry, errors))
-        elif entry.name != SITE_FILE:
+        elif entry.name not in (SITE_FILE, GLOSSARY_FILE):
             _check_stray_file(entry, errors)
     if not topic_files:
         errors.append(ContentError(_display(content_dir), None, None, "there are no topics", LAYOUT_HINT))
@@ -59,7 +64,8 @@ def check_content(content_dir: Path) -> tuple[Site | None, list[ContentError]]:
     if errors:
         return None, errors
     topics = tuple(_build_topic(files) for files in topic_files)
-    return Site(settings=_build_settings(settings_doc.data), topics=topics), []
+    return Site(settings=_build_settings(settings_doc.data), topics=topics,
+                glossary=build_glossary(glossary_doc.data)), []
 
 
 def _load(file: Path, schema_name: str, errors: list[ContentError]) -> Document | None:
@@ -296,3 +302,7 @@ def _display(path: Path) -> str:
         return os.path.relpath(absolute, Path.cwd()) if absolute.is_relative_to(Path.cwd()) else str(absolute)
     except ValueError:
         return str(absolute)
+
+
+# Other checks that read content files report paths the same way.
+display_path = _display

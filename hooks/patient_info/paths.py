@@ -5,6 +5,9 @@ from __future__ import annotations
 import posixpath
 
 HOME = "index.md"
+GLOSSARY = "glossary.md"
+# For editors, outside the patient navigation.
+CONTENT_REPORT = "editors/content-report.md"
 
 
 def topic_page(topic_id: str) -> str:

@@ -9,6 +9,7 @@ import jinja2
 import yaml
 
 from . import paths
+from .content_report import EDITORS, PLACEHOLDER
 from .model import Site, Topic, Treatment
 from .text import Markdown, anchor, escape, format_date, html_text
 
@@ -26,12 +27,18 @@ CAVEAT_TITLES = {"important": ("warning", "Important"), "note": ("note", "Good t
 class Page:
     src_uri: str
     markdown: str
+    in_navigation: bool = True
 
 
 def render_site(site: Site) -> list[Page]:
     pages = [_render(paths.HOME, "home.md.j2", site=site, meta={"description": site.settings.name})]
     for topic in site.topics:
         pages += render_topic(topic, site)
+    pages.append(_render(paths.GLOSSARY, "glossary.md.j2", glossary=site.glossary,
+                         meta={"description": "What the medical words on this site mean, in plain words."}))
+    pages.append(_render(paths.CONTENT_REPORT, "content-report.md.j2", placeholder=Markdown(PLACEHOLDER),
+                         meta={"description": "How easy each page is to read.", "audience": EDITORS},
+                         in_navigation=False))
     return pages
 
 
@@ -50,9 +57,9 @@ def render_topic(topic: Topic, site: Site) -> list[Page]:
     return pages
 
 
-def _render(src_uri: str, template: str, *, meta: dict, **context) -> Page:
+def _render(src_uri: str, template: str, *, meta: dict, in_navigation: bool = True, **context) -> Page:
     body = _environment().get_template(template).render(page=src_uri, **context)
-    return Page(src_uri, _front_matter(meta) + body)
+    return Page(src_uri, _front_matter(meta) + body, in_navigation)
 
 
 def _front_matter(meta: dict) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 
-SCHEMA_NAMES = ("common", "site", "topic", "factors", "treatment")
+SCHEMA_NAMES = ("common", "site", "topic", "factors", "treatment", "glossary")
 
 
 @cache
