@@ -55,6 +55,10 @@ class BuiltSite:
     def html_pages(self) -> list[Path]:
         return sorted(p for p in self.root.rglob("*.html") if "assets" not in p.parts)
 
+    def urls(self) -> list[str]:
+        """The site path of every built HTML page, found in the build output, never listed by hand."""
+        return ["/" + str(p.relative_to(self.root)).removesuffix("index.html") for p in self.html_pages()]
+
 
 def build_or_fail(site_dir: Path, content_dir: Path | None = None, *, strict: bool = True) -> BuiltSite:
     result = mkdocs_build(site_dir, content_dir, strict=strict)
@@ -119,6 +123,17 @@ def served_site(real_site):
     finally:
         server.shutdown()
         server.server_close()
+
+
+NODE_MODULES = ROOT / "node_modules"
+
+
+def node_tool(relative: str) -> Path:
+    """A test tool installed from package-lock.json by `make test`; missing, the run fails with the fix."""
+    path = NODE_MODULES / relative
+    if not path.exists():
+        pytest.fail(f"{path} is missing: run 'make test' (it runs 'npm ci --ignore-scripts')")
+    return path
 
 
 @pytest.fixture(scope="session")

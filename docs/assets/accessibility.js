@@ -3,6 +3,8 @@
   "use strict";
 
   var TOGGLES = { __drawer: "Menu", __search: "Search" };
+  // Opening search moves focus into it, as a dialog should; the menu keeps focus on its button.
+  var FOCUS_ON_OPEN = { __search: ".md-search__input" };
 
   function isTextEntry(element) {
     return element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement ||
@@ -41,6 +43,10 @@
       button.innerHTML = label.innerHTML;
       button.addEventListener("click", function () {
         toggle.click();
+        var target = toggle.checked && FOCUS_ON_OPEN[id] && document.querySelector(FOCUS_ON_OPEN[id]);
+        if (target) {
+          target.focus();
+        }
       });
       toggle.addEventListener("change", function () {
         button.setAttribute("aria-expanded", String(toggle.checked));
