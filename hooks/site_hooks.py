@@ -2,8 +2,10 @@
 
 Each build loads the content once (on_config), adds the generated pages
 (on_files) and builds the navigation from the same model. MkDocs keeps this
-module alive across `mkdocs serve` rebuilds, so the only state, the current
-build's site, is replaced at the start of every build.
+module alive across `mkdocs serve` rebuilds, so its state (the current build's
+site, its readability figures and unexplained words) is replaced at the start of
+every build. Each page's HTML gets glossary links and is measured for the content
+report; the theme's markup faults are fixed after rendering.
 """
 
 from __future__ import annotations
@@ -19,15 +21,12 @@ from mkdocs.utils import get_relative_url
 
 from patient_info import paths
 from patient_info.content import GLOSSARY_FILE, display_path, load_site
-from patient_info.content_report import (EDITORS, PATIENTS, PLACEHOLDER, PageReport, report_html, report_json,
-                                         too_long_sentences)
-from patient_info.errors import ContentError
+from patient_info.content_report import PATIENTS, PLACEHOLDER, PageReport, report_html, report_json, too_long_sentences
+from patient_info.errors import ContentError, ContentErrors
 from patient_info.glossary_links import link_first_uses
-
+from patient_info.model import Site
 from patient_info.page_text import text_blocks
 from patient_info.readability import measure
-from patient_info.errors import ContentErrors
-from patient_info.model import Site
 from patient_info.render import render_site
 from patient_info.text import html_text
 from patient_info.theme_fixes import ThemeMarkupChanged, fix_theme_html
@@ -80,8 +79,8 @@ def on_page_content(html, page, config, files):
     # Markup stops the theme's `| e` from escaping it a second time in labels.
     if page.title is not None and not isinstance(page.title, Markup):
         page.title = Markup(page.title)
-    if page.meta.get("audience") == EDITORS:
-        page.meta["search"] = {"exclude": True}
+    if page.file.src_uri == paths.CONTENT_REPORT:
+        page.meta["search"] = {"exclude": True}  # for editors: patients searching should not land here
         return html
     if page.file.src_uri != paths.GLOSSARY:
         glossary_url = files.get_file_from_path(paths.GLOSSARY).url
@@ -134,7 +133,9 @@ def _fix_theme(html: str) -> str:
 
 
 def _measure(page, html: str) -> None:
-    report = PageReport(url=page.url, title=Markup(page.title or "").striptags(), audience=PATIENTS,
+    # Pages are for patients unless their front matter names another audience.
+    report = PageReport(url=page.url, title=Markup(page.title or "").striptags(),
+                        audience=page.meta.get("audience", PATIENTS),
                         readability=measure(text_blocks(html), _site.glossary))
     _reports.append(report)
     for sentence in too_long_sentences(report):

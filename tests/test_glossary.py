@@ -109,3 +109,14 @@ def test_a_term_written_twice_in_the_glossary_is_a_content_error_with_its_line(e
     result = mkdocs_build(tmp_path / "site", example_copy)
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert f"{glossary}:{line[1]}:11: 'glimmer fever' is already a term or form on line {line[0]}" in result.stderr
+
+
+def test_a_schema_mistake_in_the_glossary_names_file_line_and_the_allowed_values(example_copy, tmp_path):
+    glossary = example_copy / "glossary.yaml"
+    text = glossary.read_text("utf-8").replace("basis: source", "basis: sauce", 1)
+    glossary.write_text(text, "utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "basis: sauce" in row)
+    result = mkdocs_build(tmp_path / "site", example_copy)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert f"{glossary}:{line}:12: 'terms' → item 1 → 'basis' is 'sauce', which is not an allowed value " \
+           "(did you mean 'source'? allowed values: source, dictionary)" in result.stderr
