@@ -3,9 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+NODE_STAMP := node_modules/.installed-stamp
 CHROMIUM := /usr/bin/chromium
 # Printed pages are laid out for Arial-metric fonts; Liberation Sans is Debian's.
 PRINT_FONT := /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf
+JAVA := /usr/bin/java
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test check bench clean
@@ -16,7 +18,7 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP) $(CHROMIUM) $(PRINT_FONT)
+test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) $(JAVA) $(PRINT_FONT)
 	$(BIN)/pytest
 
 # Not part of make test: builds hundreds of made-up topics and takes a long while (see README).
@@ -30,6 +32,14 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Test tools from npm, pinned by package-lock.json: axe-core (injected into pages by the browser
+# tests) and vnu-jar (the Nu Html Checker). --ignore-scripts: vnu-jar's install script would
+# download a Java runtime; Debian's Java runs the checker instead.
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js 18 or later with npm, then 'make test' again." >&2; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Browser tests drive Debian's Chromium; Playwright's own browser download is not used.
@@ -47,5 +57,13 @@ $(PRINT_FONT):
 		echo "Liberation fonts are missing: run 'sudo apt-get install fonts-liberation', then 'make test' again." >&2; exit 1; \
 	fi
 
+# The Nu Html Checker is a Java program.
+$(JAVA):
+	@if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	else \
+		echo "Java is missing: run 'sudo apt-get install default-jre-headless', then 'make test' again." >&2; exit 1; \
+	fi
+
 clean:
-	rm -rf $(VENV) site
+	rm -rf $(VENV) site node_modules

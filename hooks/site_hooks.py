@@ -2,8 +2,10 @@
 
 Each build loads the content once (on_config), adds the generated pages
 (on_files) and builds the navigation from the same model. MkDocs keeps this
-module alive across `mkdocs serve` rebuilds, so the only state, the current
-build's site, is replaced at the start of every build.
+module alive across `mkdocs serve` rebuilds, so its state (the current build's
+site, its readability figures and unexplained words) is replaced at the start of
+every build. Each page's HTML gets glossary links and is measured for the content
+report; the theme's markup faults are fixed after rendering.
 """
 
 from __future__ import annotations
@@ -17,44 +19,59 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
+from mkdocs.utils import get_relative_url
 
 from patient_info import field_reference, paths
 from patient_info.catalogue import Link, catalogue
-from patient_info.content import check_content
-from patient_info.errors import ContentErrors
+from patient_info.content import GLOSSARY_FILE, check_content, display_path
+from patient_info.content_report import PATIENTS, PLACEHOLDER, PageReport, report_html, report_json, too_long_sentences
+from patient_info.errors import ContentError, ContentErrors
+from patient_info.glossary_links import link_first_uses
 from patient_info.handout import estimate_fit
 from patient_info.head import page_head
 from patient_info.machine_readable import machine_readable_files
 from patient_info.model import Site
+from patient_info.page_text import text_blocks
 from patient_info.qr import qr_files
+from patient_info.readability import measure
 from patient_info.redirects import redirect_files
 from patient_info.render import render_for_clinics, render_site, summary_handout
 from patient_info.text import html_text
+from patient_info.theme_fixes import ThemeMarkupChanged, fix_theme_html
+from patient_info.vocabulary import unexplained_words
 
 CONTENT_DIR_VARIABLE = "PATIENT_INFO_CONTENT"
 # Set by `make serve`: an overdue review is then reported without stopping the local preview.
 PREVIEW_VARIABLE = "PATIENT_INFO_PREVIEW"
+REPORT_FILE = "content-report.json"
 # Warnings go through MkDocs' logger so that `--strict` counts them.
 log = get_plugin_logger("patient_info")
+# This build's state; MkDocs keeps the module across `mkdocs serve` rebuilds, so on_config resets it.
 _site: Site | None = None
-_pages: dict[str, Link] = {}  # this build's linkable pages by address, for each page's <head>
-_topic_sections: dict[str, Section] = {}  # this build's navigation section of each topic, by topic id
+_pages: dict[str, Link] = {}  # linkable pages by address, for each page's <head>
+_topic_sections: dict[str, Section] = {}  # each topic's navigation section, by topic id
+_reports: list[PageReport] = []  # readability figures, filled page by page
+_unexplained: list[ContentError] = []  # long words the glossary lacks
 
 
 # Events ---------------------------------------------------------------------
 
 def on_config(config):
-    global _site, _pages, _topic_sections
-    _site, _pages, _topic_sections = None, {}, {}
+    global _site, _pages, _topic_sections, _reports, _unexplained
+    _site, _pages, _topic_sections, _reports, _unexplained = None, {}, {}, [], []
     if not config.site_url:
         raise PluginError("mkdocs.yml has no site_url: canonical links, links.json, printed summaries and QR codes "
                           "need the site's address (set site_url, or the SITE_URL environment variable)")
-    result = check_content(_content_dir(config), today=date.today(), overdue_is_error=not _is_preview())
+    content_dir = _content_dir(config)
+    result = check_content(content_dir, today=date.today(), overdue_is_error=not _is_preview())
     for notice in result.notices:
         log.info(notice.format("warning"))
     if result.errors:
         raise PluginError(ContentErrors(result.errors).report())
     _site = result.site
+    _unexplained = unexplained_words(content_dir, _site.glossary, display_path(content_dir / GLOSSARY_FILE))
+    for error in _unexplained:
+        log.warning(str(error))
     config.site_name = html_text(_site.settings.name)
     config.extra["patient_info"] = {
         "publisher": _site.settings.publisher,
@@ -99,7 +116,36 @@ def on_page_content(html, page, config, files):
     # Markup stops the theme's `| e` from escaping it a second time in labels.
     if page.title is not None and not isinstance(page.title, Markup):
         page.title = Markup(page.title)
+    if page.file.src_uri == paths.CONTENT_REPORT:
+        page.meta["search"] = {"exclude": True}  # for editors: patients searching should not land here
+        return html
+    # Readers of the patient pages get glossary links; editors' and clinicians' pages are left as written.
+    if page.file.src_uri != paths.GLOSSARY and page.meta.get("audience", PATIENTS) == PATIENTS:
+        glossary_url = files.get_file_from_path(paths.GLOSSARY).url
+        html = link_first_uses(html, _site.glossary, get_relative_url(glossary_url, page.url))
+    _measure(page, html)
     return html
+
+
+def on_env(env, config, files):
+    # Every page has been measured by now; only the editors' page is still waiting for the figures.
+    report = files.get_file_from_path(paths.CONTENT_REPORT).page
+    tables = report_html(_reports, _unexplained, lambda url: get_relative_url(url, report.url))
+    report.content = report.content.replace(PLACEHOLDER, tables)
+    return env
+
+
+def on_post_build(config):
+    Path(config.site_dir, REPORT_FILE).write_text(report_json(_reports, _unexplained), "utf-8")
+
+
+def on_post_page(output, page, config):
+    return _fix_theme(output)
+
+
+def on_post_template(output_content, template_name, config):
+    # Static theme pages such as 404.html; sitemap.xml passes through here too.
+    return _fix_theme(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_serve(server, config, builder):
@@ -183,6 +229,23 @@ def _pages_in(section: Section):
             yield child
 
 
+def _fix_theme(html: str) -> str:
+    try:
+        return fix_theme_html(html)
+    except ThemeMarkupChanged as error:
+        raise PluginError(str(error)) from None
+
+
+def _measure(page, html: str) -> None:
+    # Pages are for patients unless their front matter names another audience.
+    report = PageReport(url=page.url, title=Markup(page.title or "").striptags(),
+                        audience=page.meta.get("audience", PATIENTS),
+                        readability=measure(text_blocks(html), _site.glossary))
+    _reports.append(report)
+    for sentence in too_long_sentences(report) if report.audience == PATIENTS else ():
+        log.warning(f"{page.file.src_uri}: this sentence has more than 25 words; split it: \"{sentence}\"")
+
+
 def _navigation(site: Site) -> list:
     # Section titles go into the theme's HTML unescaped; page titles come from each page's escaped h1.
     nav: list = [paths.HOME]
@@ -193,4 +256,5 @@ def _navigation(site: Site) -> list:
             {"Treatments": [paths.treatment_page(topic.id, t.id) for t in topic.treatments]},
             paths.summary_page(topic.id),
         ]})
+    nav.append(paths.GLOSSARY)
     return nav

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,12 +64,29 @@ class BuiltSite:
     def html_pages(self) -> list[Path]:
         return sorted(p for p in self.root.rglob("*.html") if "assets" not in p.parts)
 
+    def urls(self) -> list[str]:
+        """The site path of every built page, found in the build output, never listed by hand.
 
-def build_or_fail(site_dir: Path, content_dir: Path | None = None, *, site_url: str | None = None,
+        Redirect pages (old addresses, code links) are left out: they are a few lines of our own HTML that
+        forward at once, and the linking tests check them.
+        """
+        return ["/" + str(p.relative_to(self.root)).removesuffix("index.html") for p in self.html_pages()
+                if 'http-equiv="refresh"' not in p.read_text("utf-8")]
+
+
+def build_or_fail(site_dir: Path, content_dir: Path | None = None, *, strict: bool = True, site_url: str | None = None,
                   extra_env: dict[str, str] | None = None) -> BuiltSite:
-    result = mkdocs_build(site_dir, content_dir, site_url=site_url, extra_env=extra_env)
+    result = mkdocs_build(site_dir, content_dir, strict=strict, site_url=site_url, extra_env=extra_env)
     assert result.returncode == 0, f"build failed:\n{result.stderr}"
     return BuiltSite(site_dir, result.stderr)
+
+
+def add_glossary_entries(glossary, other):
+    """A new topic brings its words into the site's glossary, as an editor adding it would."""
+    data, extra = (yaml.safe_load(path.read_text("utf-8")) for path in (glossary, other))
+    data["terms"] += extra["terms"]
+    data["everyday_words"] += [word for word in extra["everyday_words"] if word not in data["everyday_words"]]
+    glossary.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
 
 
 @pytest.fixture(scope="session")
@@ -90,8 +108,14 @@ def example_copy(tmp_path) -> Path:
 
 
 def main_text(soup: BeautifulSoup) -> str:
-    """The article's text with whitespace folded, as a reader would see it."""
-    return " ".join(soup.select_one("article").get_text(" ").split())
+    """The article's text with whitespace folded, as a reader would see it on screen.
+
+    Left out: the title and address printed on paper only, and elements hidden until a script shows them.
+    """
+    article = BeautifulSoup(str(soup.select_one("article")), "html.parser")
+    for hidden in article.select(".print-meta, [hidden]"):
+        hidden.decompose()
+    return " ".join(article.get_text(" ").split())
 
 
 # Browser set-up, shared by every browser test: one built site served on loopback,
@@ -141,6 +165,17 @@ def served_site(real_site):
     """The real site on http://127.0.0.1:<free port>, stopped when the session ends."""
     with serving(real_site) as served:
         yield served
+
+
+NODE_MODULES = ROOT / "node_modules"
+
+
+def node_tool(relative: str) -> Path:
+    """A test tool installed from package-lock.json by `make test`; missing, the run fails with the fix."""
+    path = NODE_MODULES / relative
+    if not path.exists():
+        pytest.fail(f"{path} is missing: run 'make test' (it runs 'npm ci --ignore-scripts')")
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from conftest import EXAMPLE_CONTENT, FIXTURES, ROOT, build_or_fail, serve
+from conftest import EXAMPLE_CONTENT, FIXTURES, ROOT, add_glossary_entries, build_or_fail, serve
 
 SITE_URL = "https://patient-info.example.org/"
 CLINIC_PAGE = FIXTURES / "clinic-page.html"
@@ -26,6 +26,7 @@ def linking_site(tmp_path_factory):
     content = tmp_path_factory.mktemp("linking") / "content"
     shutil.copytree(ROOT / "content", content)
     shutil.copytree(EXAMPLE_CONTENT / "glimmer-fever", content / "glimmer-fever")
+    add_glossary_entries(content / "glossary.yaml", EXAMPLE_CONTENT / "glossary.yaml")
     site = build_or_fail(content.parent / "site", content)
     with serve(site.root) as base_url:
         yield site, base_url

@@ -29,10 +29,10 @@ def too_long_content(target: Path) -> Path:
     folder = target / LONG_TOPIC
     topic = yaml.safe_load((folder / "topic.yaml").read_text())
     for number in range(1, 17):
-        treatment_id = f"extra-remedy-{number}"
+        treatment_id = f"extra-cure-{number}"
         (folder / "treatments" / f"{treatment_id}.yaml").write_text(yaml.safe_dump({
-            "id": treatment_id, "name": f"Extra remedy {number}", "how_often": "sometimes",
-            "summary": "A made-up remedy whose summary is long enough to take two lines in its printed column.",
+            "id": treatment_id, "name": f"Extra cure {number}", "how_often": "sometimes",
+            "summary": "A made-up cure whose text is long enough to take two lines in its printed column.",
             "what_it_is": ["Made up for a test."]}))
         topic["treatments"].append(treatment_id)
     (folder / "topic.yaml").write_text(yaml.safe_dump(topic, sort_keys=False))

@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from conftest import EXAMPLE_CONTENT, ROOT, build_or_fail, main_text
+from conftest import EXAMPLE_CONTENT, ROOT, add_glossary_entries, build_or_fail, main_text
 
 
 def test_fixture_topic_builds_into_its_own_pages(example_site):
@@ -24,6 +24,7 @@ def two_topic_site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("two-topics")
     shutil.copytree(ROOT / "content", folder / "content")
     shutil.copytree(EXAMPLE_CONTENT / "glimmer-fever", folder / "content" / "glimmer-fever")
+    add_glossary_entries(folder / "content" / "glossary.yaml", EXAMPLE_CONTENT / "glossary.yaml")
     return build_or_fail(folder / "site", folder / "content")
 
 

@@ -33,7 +33,7 @@ FACTS = [
     (treatment("surgery"), "When it may be used",
      ["usually only possible if the cancer spread to your liver from cancer in the bowel", "neuroendocrine tumour",
       "may also be an option for some other types of cancer",
-      "most often used if the cancer affects a few areas of your liver and there is no cancer anywhere else in your body",
+      "most often used if the cancer is in a few areas of your liver and nowhere else in your body",
       "sometimes possible to cure the cancer"],
      ["how-treatment-is-chosen/#primary-cancer", "how-treatment-is-chosen/#liver-areas",
       "how-treatment-is-chosen/#spread-elsewhere"]),

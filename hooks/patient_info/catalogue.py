@@ -42,7 +42,7 @@ class Code:
 @dataclass(frozen=True)
 class Link:
     id: str
-    kind: str  # home, topic, summary, factors, factor, treatment, situation, code-link, for-clinics
+    kind: str  # home, topic, summary, factors, factor, treatment, situation, code-link, glossary, for-clinics
     title: str
     summary: str
     address: str
@@ -63,6 +63,8 @@ def catalogue(site: Site) -> tuple[Link, ...]:
     links = [Link("home", "home", site.settings.name, HOME_SUMMARY, paths.url(paths.HOME))]
     for topic in site.topics:
         links += _topic_links(topic)
+    links.append(Link("glossary", "glossary", titles.GLOSSARY_TITLE, titles.GLOSSARY_DESCRIPTION,
+                      paths.url(paths.GLOSSARY)))
     links.append(Link("for-clinics", "for-clinics", FOR_CLINICS_TITLE, FOR_CLINICS_SUMMARY, paths.url(paths.FOR_CLINICS)))
     return tuple(links)
 

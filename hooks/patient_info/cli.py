@@ -7,8 +7,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .content import check_content
+from .content import GLOSSARY_FILE, check_content, display_path
 from .errors import ContentErrors
+from .vocabulary import unexplained_words
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,6 +23,11 @@ def main(argv: list[str] | None = None) -> int:
         print(notice.format("warning"), file=sys.stderr)
     if result.errors:
         print(ContentErrors(result.errors).report(), file=sys.stderr)
+        return 1
+    # The build fails on these too (strict mode), so editors hear of them here first.
+    unexplained = unexplained_words(args.content_dir, result.site.glossary, display_path(args.content_dir / GLOSSARY_FILE))
+    if unexplained:
+        print(ContentErrors(unexplained).report(), file=sys.stderr)
         return 1
     topics = len(result.site.topics)
     print(f"Content is valid: {topics} {'topic' if topics == 1 else 'topics'}.")

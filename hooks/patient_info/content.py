@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .errors import ContentError, ContentErrors
 from .ids import check_site_ids, check_topic_aliases
+from .glossary_checks import build_glossary, check_glossary
 from .load import Document, load_document
 from .model import (Caveat, Clinic, Codes, Combination, Factor, FactorReference, FactorValue, OtherName, Reason,
                     Review, Site, SiteSettings, Source, Topic, Treatment)
@@ -17,10 +18,11 @@ from .revision import content_revision
 from .validate import check_schema, check_unique, unknown_reference
 
 SITE_FILE = "site.yaml"
+GLOSSARY_FILE = "glossary.yaml"
 TOPIC_FILE = "topic.yaml"
 FACTORS_FILE = "factors.yaml"
 TREATMENTS_DIR = "treatments"
-LAYOUT_HINT = ("a content folder holds site.yaml and one folder per topic with topic.yaml, factors.yaml "
+LAYOUT_HINT = ("a content folder holds site.yaml, glossary.yaml and one folder per topic with topic.yaml, factors.yaml "
                "and treatments/<id>.yaml")
 
 
@@ -56,19 +58,22 @@ def check_content(content_dir: Path, *, today: date | None = None, overdue_is_er
     """Load and check all content. With `today`, review dates are checked against it too."""
     content_dir = Path(content_dir)
     if not content_dir.is_dir():
-        missing = ContentError(_display(content_dir), None, None, "the content folder does not exist", LAYOUT_HINT)
+        missing = ContentError(display_path(content_dir), None, None, "the content folder does not exist", LAYOUT_HINT)
         return CheckResult(None, [missing], [])
     errors: list[ContentError] = []
     notices: list[ContentError] = []
     settings_doc = _load(content_dir / SITE_FILE, "site", errors)
+    glossary_doc = _load(content_dir / GLOSSARY_FILE, "glossary", errors)
+    if glossary_doc:
+        errors.extend(check_glossary(glossary_doc))
     topic_files = []
     for entry in sorted(content_dir.iterdir()):
         if entry.is_dir() and not entry.name.startswith("."):
             topic_files.append(_load_topic_files(entry, errors))
-        elif entry.name != SITE_FILE:
+        elif entry.name not in (SITE_FILE, GLOSSARY_FILE):
             _check_stray_file(entry, errors)
     if not topic_files:
-        errors.append(ContentError(_display(content_dir), None, None, "there are no topics", LAYOUT_HINT))
+        errors.append(ContentError(display_path(content_dir), None, None, "there are no topics", LAYOUT_HINT))
     for files in topic_files:
         errors.extend(_check_topic(files))
         if today and files.topic:
@@ -79,15 +84,16 @@ def check_content(content_dir: Path, *, today: date | None = None, overdue_is_er
     if errors:
         return CheckResult(None, errors, notices)
     topics = tuple(_build_topic(files) for files in topic_files)
-    return CheckResult(Site(settings=_build_settings(settings_doc.data), topics=topics), [], notices)
+    site = Site(settings=_build_settings(settings_doc.data), topics=topics, glossary=build_glossary(glossary_doc.data))
+    return CheckResult(site, [], notices)
 
 
 def _load(file: Path, schema_name: str, errors: list[ContentError]) -> Document | None:
     """The parsed file (even if it breaks its schema), adding every mistake in it to `errors`."""
     if not file.is_file():
-        errors.append(ContentError(_display(file), None, None, f"the file {file.name} is missing", LAYOUT_HINT))
+        errors.append(ContentError(display_path(file), None, None, f"the file {file.name} is missing", LAYOUT_HINT))
         return None
-    document, load_errors = load_document(file, _display(file))
+    document, load_errors = load_document(file, display_path(file))
     errors.extend(load_errors)
     if document is not None:
         errors.extend(check_schema(document, schema_name))
@@ -100,7 +106,7 @@ def _load_topic_files(folder: Path, errors: list[ContentError]) -> TopicFiles:
     treatment_dir = folder / TREATMENTS_DIR
     treatment_files = sorted(treatment_dir.glob("*.yaml")) if treatment_dir.is_dir() else []
     if not treatment_files:
-        errors.append(ContentError(_display(treatment_dir), None, None, "the topic has no treatment files",
+        errors.append(ContentError(display_path(treatment_dir), None, None, "the topic has no treatment files",
                                    "add treatments/<id>.yaml, one file per treatment"))
     treatments = tuple(doc for file in treatment_files if (doc := _load(file, "treatment", errors)))
     for entry in sorted(folder.iterdir()):
@@ -118,7 +124,7 @@ def _check_stray_file(entry: Path, errors: list[ContentError]) -> None:
     if entry.name.startswith(".") or entry.suffix == ".md":
         return
     hint = f"rename it to {entry.stem}.yaml" if entry.suffix == ".yml" else LAYOUT_HINT
-    errors.append(ContentError(_display(entry), None, None, "this file is not read by the site", hint))
+    errors.append(ContentError(display_path(entry), None, None, "this file is not read by the site", hint))
 
 
 # Cross-file checks. They read the data defensively: a file that broke its schema
@@ -322,10 +328,11 @@ def _build_caveats(items: list[dict]) -> tuple[Caveat, ...]:
     return tuple(Caveat(text=c["text"], importance=c.get("importance", "note")) for c in items)
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
     """Paths as an editor would type them: relative to where the command runs, when inside it."""
     absolute = path.resolve()
     try:
         return os.path.relpath(absolute, Path.cwd()) if absolute.is_relative_to(Path.cwd()) else str(absolute)
     except ValueError:
         return str(absolute)
+

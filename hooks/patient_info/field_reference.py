@@ -31,7 +31,7 @@ def fields(schema_name: str) -> list[Field]:
 
 
 def render_field_reference() -> str:
-    lines = ["# Field reference", "",
+    lines = ["---", "audience: editors", "---", "", "# Field reference", "",
              "Every field of every content file, taken from the JSON Schemas in `hooks/patient_info/schemas/`. "
              "Your editor shows the same descriptions as you type.", ""]
     for schema_name, location in CONTENT_FILES:

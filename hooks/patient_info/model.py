@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from .glossary import Glossary
+
 
 @dataclass(frozen=True)
 class FactorValue:
@@ -163,3 +165,4 @@ class SiteSettings:
 class Site:
     settings: SiteSettings
     topics: tuple[Topic, ...]
+    glossary: Glossary = Glossary()

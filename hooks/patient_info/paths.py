@@ -9,7 +9,10 @@ FOR_CLINICS = "for-clinics.md"
 LINKS_INDEX = "links.json"
 LINKS_SCHEMA = "links.schema.json"
 # Top-level folders the site uses itself, so no topic may have these ids.
-RESERVED_FOLDERS = frozenset({"assets", "search", "link", "for-clinics"})
+RESERVED_FOLDERS = frozenset({"assets", "search", "link", "for-clinics", "glossary", "editors"})
+GLOSSARY = "glossary.md"
+# For editors, outside the patient navigation.
+CONTENT_REPORT = "editors/content-report.md"
 
 
 def topic_page(topic_id: str) -> str:

@@ -10,6 +10,7 @@ import yaml
 
 from . import for_clinics, paths, titles
 from .catalogue import HOME_SUMMARY
+from .content_report import CLINICS, EDITORS, PLACEHOLDER
 from .handout import Handout, HandoutNote, HandoutTreatment
 from .model import Site, Topic, Treatment
 from .qr import qr_inline
@@ -37,6 +38,10 @@ def render_site(site: Site, *, site_url: str) -> list[Page]:
     pages = [_render(paths.HOME, "home.md.j2", site=site, summary=HOME_SUMMARY, meta={"description": HOME_SUMMARY})]
     for topic in site.topics:
         pages += render_topic(topic, site, site_url=site_url)
+    pages.append(_render(paths.GLOSSARY, "glossary.md.j2", glossary=site.glossary,
+                         meta={"description": titles.GLOSSARY_DESCRIPTION}))
+    pages.append(_render(paths.CONTENT_REPORT, "content-report.md.j2", placeholder=Markdown(PLACEHOLDER),
+                         meta={"description": "How easy each page is to read.", "audience": EDITORS}))
     return pages
 
 
@@ -103,7 +108,8 @@ def render_for_clinics(site: Site, links: tuple, site_url: str) -> Page:
     """The page listing every link; rendered after the others, once the catalogue of links is known."""
     this = next(link for link in links if link.kind == "for-clinics")
     return _render(paths.FOR_CLINICS, "for-clinics.md.j2", site=site, links=links, this=this, site_url=site_url,
-                   meta={"description": this.summary, "copy_buttons": "yes"}, **for_clinics.HELPERS)
+                   meta={"description": this.summary, "copy_buttons": "yes", "audience": CLINICS},
+                   **for_clinics.HELPERS)
 
 
 def _render(src_uri: str, template: str, *, meta: dict, **context) -> Page:

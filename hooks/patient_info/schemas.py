@@ -13,7 +13,7 @@ import fastjsonschema
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 
-SCHEMA_NAMES = ("common", "site", "topic", "factors", "treatment")
+SCHEMA_NAMES = ("common", "site", "topic", "factors", "treatment", "glossary")
 
 
 @cache

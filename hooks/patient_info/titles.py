@@ -6,6 +6,8 @@ from __future__ import annotations
 from .model import Topic
 
 FACTORS_TITLE = "How your treatment is chosen"
+GLOSSARY_TITLE = "Glossary"
+GLOSSARY_DESCRIPTION = "What the medical words on this site mean, in plain words."
 
 
 def overview_title(topic: Topic) -> str:

@@ -1,0 +1,60 @@
+"""The content report: each page's reading level, long sentences and unexplained words.
+
+Written as content-report.json for tools and shown on the editors' page for people.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from functools import cache
+
+import jinja2
+
+from .errors import ContentError
+from .readability import LONG_SENTENCE_WORDS, TOO_LONG_SENTENCE_WORDS, Readability
+
+# Patient pages must be at or under these (the NHS reworks content above SMOG 14).
+MAX_GRADE = 8
+MAX_SMOG = 14
+PATIENTS = "patients"
+EDITORS = "editors"
+CLINICS = "clinics"
+# The editors' page is written before the other pages are measured; the build fills this in.
+PLACEHOLDER = '<div class="content-report-placeholder"></div>'
+LIMITS = {"flesch_kincaid_grade": MAX_GRADE, "smog_index": MAX_SMOG,
+          "long_sentence_words": LONG_SENTENCE_WORDS, "too_long_sentence_words": TOO_LONG_SENTENCE_WORDS}
+
+
+@dataclass(frozen=True)
+class PageReport:
+    url: str
+    title: str
+    audience: str
+    readability: Readability
+
+
+def report_json(pages: list[PageReport], unexplained: list[ContentError]) -> str:
+    data = {
+        "limits": LIMITS,
+        "pages": [asdict(page) for page in pages],
+        "unexplained_words": [str(error) for error in unexplained],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def report_html(pages: list[PageReport], unexplained: list[ContentError], href_for) -> str:
+    """The report's tables for the editors' page; href_for(url) gives a link to each page."""
+    rows = [{"href": href_for(page.url), "title": page.title, "readability": page.readability} for page in pages]
+    return _html_environment().get_template("content-report.html.j2").render(
+        pages=rows, unexplained=[str(error) for error in unexplained], limits=LIMITS)
+
+
+def too_long_sentences(page: PageReport) -> list[str]:
+    return [sentence.text for sentence in page.readability.long_sentences if sentence.words > TOO_LONG_SENTENCE_WORDS]
+
+
+@cache
+def _html_environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.PackageLoader(__package__, "templates"), autoescape=True,
+                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)

@@ -1,0 +1,74 @@
+"""axe-core finds no accessibility fault on any built page, on a desktop and a phone, light and dark.
+
+Pages come from the build output, so pages added later are checked without touching this file.
+"""
+
+import pytest
+
+from conftest import node_tool
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+# The rules among those tags whose outcome depends on colours. The dark palette changes colours
+# only, so these are the rules run again in it; the rest judge markup that both palettes share.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "375px": {"width": 375, "height": 800}}
+# The palette the theme must show for each colour scheme the reader's system asks for.
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+@pytest.fixture(scope="module")
+def axe_source():
+    return node_tool("axe-core/axe.min.js").read_text("utf-8")
+
+
+def run_axe(page, axe_source: str, run_only: dict | None = None) -> list[dict]:
+    page.add_script_tag(content=axe_source)
+    options = {"runOnly": run_only or {"type": "tag", "values": AXE_TAGS}}
+    return page.evaluate("options => axe.run(document, options)", options)["violations"]
+
+
+def describe(url: str, violation: dict) -> list[str]:
+    """One line per failing element: page, rule, element and what axe says is wrong."""
+    return [f"{url}: {violation['id']} ({violation['help']}) at {' '.join(map(str, node['target']))}: "
+            f"{node['failureSummary'].splitlines()[-1].strip()}" for node in violation["nodes"]]
+
+
+def violations_on_every_page(served_site, browser, axe_source, *, viewport, scheme, run_only=None) -> list[str]:
+    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme)
+    problems = []
+    try:
+        for url in served_site.site.urls():
+            page = context.new_page()
+            page.goto(served_site.url(url), wait_until="load")
+            # Proves the palette under test is really the one shown.
+            assert page.get_attribute("body", "data-md-color-scheme") == SCHEMES[scheme], url
+            for violation in run_axe(page, axe_source, run_only):
+                problems += describe(url, violation)
+            page.close()
+    finally:
+        context.close()
+    return problems
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_every_page_has_no_axe_violations(served_site, browser, axe_source, viewport):
+    problems = violations_on_every_page(served_site, browser, axe_source, viewport=viewport, scheme="light")
+    assert not problems, f"{len(problems)} axe violations at {viewport}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_every_page_meets_contrast_rules_in_the_dark_palette(served_site, browser, axe_source, viewport):
+    problems = violations_on_every_page(served_site, browser, axe_source, viewport=viewport, scheme="dark",
+                                        run_only={"type": "rule", "values": COLOUR_RULES})
+    assert not problems, f"{len(problems)} axe violations at {viewport}, dark:\n" + "\n".join(problems)
+
+
+def test_axe_reports_a_planted_fault(served_site, browser, axe_source):
+    """The check above can fail: an image without a text alternative is reported with its rule."""
+    page = browser.new_page()
+    try:
+        page.goto(served_site.url("/"), wait_until="load")
+        page.evaluate("document.querySelector('article').append(Object.assign(new Image(1, 1), {src: 'x.png'}))")
+        assert "image-alt" in {violation["id"] for violation in run_axe(page, axe_source)}
+    finally:
+        page.close()

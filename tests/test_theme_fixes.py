@@ -1,0 +1,21 @@
+"""Fixes to the theme's markup apply to every page, and a theme change that defeats one stops the build."""
+
+import pytest
+
+from patient_info.theme_fixes import FIXES, ThemeMarkupChanged, fix_theme_html
+
+
+def test_every_built_page_carries_every_theme_fix(real_site):
+    for file in real_site.html_pages():
+        html = file.read_text("utf-8")
+        if 'http-equiv="refresh"' in html:
+            continue  # redirect pages are our own small HTML, without the theme
+        for fix in FIXES:
+            assert fix.new in html and fix.old not in html, f"{file}: {fix.why}"
+
+
+@pytest.mark.parametrize("fix", FIXES, ids=[fix.why for fix in FIXES])
+def test_markup_the_fix_no_longer_matches_is_an_error_naming_the_fix(fix):
+    page = "".join(other.old for other in FIXES if other is not fix)
+    with pytest.raises(ThemeMarkupChanged, match=fix.why):
+        fix_theme_html(page)
