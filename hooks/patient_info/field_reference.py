@@ -10,6 +10,7 @@ from .text import escape
 # The content files editors write, in the order the guide explains them.
 CONTENT_FILES = (
     ("site", "content/site.yaml"),
+    ("glossary", "content/glossary.yaml"),
     ("topic", "content/<topic>/topic.yaml"),
     ("factors", "content/<topic>/factors.yaml"),
     ("treatment", "content/<topic>/treatments/<id>.yaml"),
