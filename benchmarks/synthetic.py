@@ -13,11 +13,13 @@ FACTORS_PER_TOPIC = 5
 VALUES_PER_FACTOR = 3
 WORDS = ("amber lantern meadow pebble river quiet harbour willow cobalt ember falcon garden orchard "
          "prism saffron thistle velvet walnut yonder zephyr").split()
+# Made-up glossary terms: every page links their first use and the readability scores treat them as easy.
+TERMS = ("glimmerosis", "lumifaxia", "corvantine therapy", "brisolation", "tandremy")
 MODELINE = "# yaml-language-server: $schema=https://patient-info.local/schemas/{}.schema.json\n"
 
 
 def write_content(folder: Path, topics: int, *, seed: int = 1) -> Path:
-    """Write `topics` made-up topics (plus site.yaml and any glossary beside the real content) into folder."""
+    """Write `topics` made-up topics, site.yaml and a glossary of made-up terms into folder."""
     rng = random.Random(seed)
     if folder.exists():
         shutil.rmtree(folder)
@@ -26,13 +28,21 @@ def write_content(folder: Path, topics: int, *, seed: int = 1) -> Path:
         "name": "Benchmark site", "publisher": "Published by the benchmark.",
         "contact": "This is benchmark data.", "disclaimer": "This is made-up benchmark data, not health information.",
     })
+    _dump(folder / "glossary.yaml", "glossary", {
+        "terms": [{"id": term.replace(" ", "-"), "term": term.capitalize(),
+                   "definition": f"A made-up word for the benchmark, like {WORDS[index]}.", "basis": "dictionary"}
+                  for index, term in enumerate(TERMS)],
+        "everyday_words": ["information"],
+    })
     for number in range(topics):
         _write_topic(folder / f"topic-{number:04d}", number, rng)
     return folder
 
 
 def _sentence(rng: random.Random, words: int = 10) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+    chosen = [rng.choice(WORDS) for _ in range(words)]
+    chosen[rng.randrange(words)] = rng.choice(TERMS)
+    return " ".join(chosen).capitalize() + "."
 
 
 def _write_topic(folder: Path, number: int, rng: random.Random) -> None:
