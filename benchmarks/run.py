@@ -39,6 +39,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml")
+SITE_URL = "https://patient-info.example.org/"
 WEIGHT_PAGES = ("/secondary-liver-cancer/", "/secondary-liver-cancer/treatments/surgery/",
                 "/secondary-liver-cancer/summary/")
 
@@ -92,18 +93,31 @@ def _drain(child: subprocess.Popen) -> tuple[str, str]:
 
 
 def prepare_plain(content: Path, folder: Path) -> Path:
-    """The same pages as ordinary Markdown files with an equivalent mkdocs.yml that has no hooks."""
+    """The same site as ordinary files (every page as Markdown, every other generated file as it is)
+    with an equivalent mkdocs.yml that has no hooks."""
     sys.path.insert(0, str(ROOT / "hooks"))
+    from patient_info import field_reference
+    from patient_info.catalogue import catalogue
     from patient_info.content import check_content
-    from patient_info.render import render_site
+    from patient_info.machine_readable import machine_readable_files
+    from patient_info.qr import qr_files
+    from patient_info.redirects import redirect_files
+    from patient_info.render import render_for_clinics, render_site
 
     site = check_content(content).site
     docs = folder / "docs"
     shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("overrides"))
-    for page in render_site(site, site_url="https://patient-info.example.org/"):
-        target = docs / page.src_uri
+    links = catalogue(site)
+    pages = [*render_site(site, site_url=SITE_URL), *render_for_clinics(site, links, SITE_URL)]
+    files = [(page.src_uri, page.markdown.encode("utf-8")) for page in pages]
+    files.append((field_reference.PAGE, field_reference.render_field_reference().encode("utf-8")))
+    for static in [*redirect_files(site, links, SITE_URL, "en"), *machine_readable_files(site, links, SITE_URL, "en"),
+                   *qr_files(links, SITE_URL)]:
+        files.append((static.path, static.content if isinstance(static.content, bytes) else static.content.encode()))
+    for src_uri, content_bytes in files:
+        target = docs / src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, "utf-8")
+        target.write_bytes(content_bytes)
     config = _load_config(ROOT / "mkdocs.yml")
     for key in ("hooks", "watch", "strict"):
         config.pop(key, None)
@@ -239,8 +253,9 @@ def budgets(builds: dict, serve: list[float], weights: list[dict]) -> list[tuple
     """(budget, measured, passed) for each budget in issue 7."""
     checks = []
     if 1000 in builds:
-        share = builds[1000]["core"] / builds[1000]["hooks"]
-        checks.append(("our work at 1000 topics < 10% of the full build", f"{share:.1%}", share < 0.10))
+        # Everything the hooks add: the same site built by plain MkDocs from ready-made files takes the rest.
+        share = _overhead(builds[1000])
+        checks.append(("our hooks' work at 1000 topics < 10% of the full build", f"{share:.1%}", share < 0.10))
         load = builds[1000]["load_validate"]
         checks.append(("load + validate 1000 topics < 2 s", f"{load:.2f} s", load < 2.0))
     if 100 in builds and 1000 in builds:
@@ -257,6 +272,11 @@ def budgets(builds: dict, serve: list[float], weights: list[dict]) -> list[tuple
     return checks
 
 
+def _overhead(build: dict) -> float:
+    """The share of the full build that our hooks add over plain MkDocs building the same files."""
+    return (build["hooks"] - build["plain"]) / build["hooks"]
+
+
 def report(builds: dict, serve: list[float], weights: list[dict], checks) -> str:
     lines = ["", "Build time (median seconds) and peak memory",
              f"{'topics':>7} {'pages':>6} {'hooks build':>12} {'plain mkdocs':>13} {'our core':>9} "
@@ -264,7 +284,7 @@ def report(builds: dict, serve: list[float], weights: list[dict], checks) -> str
     for scale, b in sorted(builds.items()):
         lines.append(f"{scale:>7} {b['pages']:>6} {b['hooks']:>12.2f} {b['plain']:>13.2f} {b['core']:>9.2f} "
                      f"{b['load_validate']:>12.2f} {b['core'] / b['hooks']:>11.1%} "
-                     f"{(b['hooks'] - b['plain']) / b['hooks']:>9.1%} {b['peak_mib']:>9.0f}")
+                     f"{_overhead(b):>9.1%} {b['peak_mib']:>9.0f}")
     if serve:
         lines += ["", f"Serve rebuild after one YAML edit: median {median(serve):.2f} s "
                       f"({', '.join(f'{s:.2f}' for s in serve)})"]

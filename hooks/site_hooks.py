@@ -18,27 +18,25 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Link as NavLink, Navigation, Section
 from mkdocs.utils import get_relative_url
 
 from patient_info import field_reference, paths
 from patient_info.catalogue import Link, catalogue
-from patient_info.content import GLOSSARY_FILE, check_content, display_path
+from patient_info.content import check_content
 from patient_info.content_report import PATIENTS, PLACEHOLDER, PageReport, report_html, report_json, too_long_sentences
 from patient_info.errors import ContentError, ContentErrors
-from patient_info.glossary_links import link_first_uses
 from patient_info.handout import estimate_fit
 from patient_info.head import page_head
 from patient_info.machine_readable import machine_readable_files
 from patient_info.model import Site
-from patient_info.page_text import text_blocks
+from patient_info.page_html import read_page
 from patient_info.qr import qr_files
 from patient_info.readability import measure
 from patient_info.redirects import redirect_files
 from patient_info.render import render_for_clinics, render_site, summary_handout
 from patient_info.text import html_text
 from patient_info.theme_fixes import ThemeMarkupChanged, fix_theme_html
-from patient_info.vocabulary import unexplained_words
 
 CONTENT_DIR_VARIABLE = "PATIENT_INFO_CONTENT"
 # Set by `make serve`: an overdue review is then reported without stopping the local preview.
@@ -50,6 +48,7 @@ log = get_plugin_logger("patient_info")
 _site: Site | None = None
 _pages: dict[str, Link] = {}  # linkable pages by address, for each page's <head>
 _topic_sections: dict[str, Section] = {}  # each topic's navigation section, by topic id
+_site_wide_nav: Navigation | None = None  # the menu of pages outside the topics: one link per topic
 _reports: list[PageReport] = []  # readability figures, filled page by page
 _unexplained: list[ContentError] = []  # long words the glossary lacks
 
@@ -57,19 +56,18 @@ _unexplained: list[ContentError] = []  # long words the glossary lacks
 # Events ---------------------------------------------------------------------
 
 def on_config(config):
-    global _site, _pages, _topic_sections, _reports, _unexplained
-    _site, _pages, _topic_sections, _reports, _unexplained = None, {}, {}, [], []
+    global _site, _pages, _topic_sections, _site_wide_nav, _reports, _unexplained
+    _site, _pages, _topic_sections, _site_wide_nav, _reports, _unexplained = None, {}, {}, None, [], []
     if not config.site_url:
         raise PluginError("mkdocs.yml has no site_url: canonical links, links.json, printed summaries and QR codes "
                           "need the site's address (set site_url, or the SITE_URL environment variable)")
-    content_dir = _content_dir(config)
-    result = check_content(content_dir, today=date.today(), overdue_is_error=not _is_preview())
+    result = check_content(_content_dir(config), today=date.today(), overdue_is_error=not _is_preview())
     for notice in result.notices:
         log.info(notice.format("warning"))
     if result.errors:
         raise PluginError(ContentErrors(result.errors).report())
     _site = result.site
-    _unexplained = unexplained_words(content_dir, _site.glossary, display_path(content_dir / GLOSSARY_FILE))
+    _unexplained = result.unexplained
     for error in _unexplained:
         log.warning(str(error))
     config.site_name = html_text(_site.settings.name)
@@ -98,8 +96,10 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_nav(nav, config, files):
-    global _topic_sections
+    global _topic_sections, _site_wide_nav
     _topic_sections = {_topic_of(item): item for item in nav.items if isinstance(item, Section)}
+    _site_wide_nav = Navigation([NavLink(item.title, next(_pages_in(item)).url) if isinstance(item, Section) else item
+                                 for item in nav.items], nav.pages)
     return nav
 
 
@@ -120,11 +120,12 @@ def on_page_content(html, page, config, files):
         page.meta["search"] = {"exclude": True}  # for editors: patients searching should not land here
         return html
     # Readers of the patient pages get glossary links; editors' and clinicians' pages are left as written.
+    glossary_href = None
     if page.file.src_uri != paths.GLOSSARY and page.meta.get("audience", PATIENTS) == PATIENTS:
-        glossary_url = files.get_file_from_path(paths.GLOSSARY).url
-        html = link_first_uses(html, _site.glossary, get_relative_url(glossary_url, page.url))
-    _measure(page, html)
-    return html
+        glossary_href = get_relative_url(files.get_file_from_path(paths.GLOSSARY).url, page.url)
+    text = read_page(html, _site.glossary, glossary_href)
+    _measure(page, text.blocks)
+    return text.html
 
 
 def on_env(env, config, files):
@@ -173,8 +174,8 @@ def _add_linking_files(files: Files, config) -> None:
     global _pages
     links = catalogue(_site)
     _pages = {link.address: link for link in links if link.kind != "code-link" and "#" not in link.address}
-    page = render_for_clinics(_site, links, config.site_url)
-    _add(files, config, page.src_uri, page.markdown, in_nav=False)
+    for page in render_for_clinics(_site, links, config.site_url):
+        _add(files, config, page.src_uri, page.markdown, in_nav=False)
     language = _language(config)
     for static in [*redirect_files(_site, links, config.site_url, language),
                    *machine_readable_files(_site, links, config.site_url, language),
@@ -204,21 +205,22 @@ def _language(config) -> str:
 
 
 def _navigation_for(page, nav: Navigation) -> Navigation:
-    """The navigation drawn on one page: Home and the page's own topic, or everything on other pages.
+    """The navigation drawn on one page: Home and the page's own topic, or a link to each topic.
 
     The theme writes the whole navigation into every page, so a site-wide menu
-    would make each build grow with pages x topics; a topic's pages show that
-    topic only, and the home page lists every topic.
+    would make each build grow with pages x topics, and a site of many topics
+    would send a phone thousands of links on every page. A topic's pages show
+    that topic (as do its links for clinics); other pages link to each topic's overview.
     """
-    section = _topic_sections.get(page.file.src_uri.split("/")[0])
+    section = _topic_sections.get(paths.topic_of(page.file.src_uri))
     if section is None:
-        return nav
+        return _site_wide_nav
     return Navigation([item for item in nav.items if not isinstance(item, Section) or item is section], nav.pages)
 
 
 def _topic_of(section: Section) -> str:
     first = next(page for page in _pages_in(section))
-    return first.file.src_uri.split("/")[0]
+    return paths.topic_of(first.file.src_uri)
 
 
 def _pages_in(section: Section):
@@ -236,11 +238,11 @@ def _fix_theme(html: str) -> str:
         raise PluginError(str(error)) from None
 
 
-def _measure(page, html: str) -> None:
+def _measure(page, blocks: tuple[str, ...]) -> None:
     # Pages are for patients unless their front matter names another audience.
     report = PageReport(url=page.url, title=Markup(page.title or "").striptags(),
                         audience=page.meta.get("audience", PATIENTS),
-                        readability=measure(text_blocks(html), _site.glossary))
+                        readability=measure(blocks, _site.glossary))
     _reports.append(report)
     for sentence in too_long_sentences(report) if report.audience == PATIENTS else ():
         log.warning(f"{page.file.src_uri}: this sentence has more than 25 words; split it: \"{sentence}\"")

@@ -129,7 +129,7 @@ def test_json_files_and_qr_codes_hold_the_payload_as_text(injected_site):
 
 
 def test_for_clinics_snippet_is_html_escaped_once(injected_site):
-    page = injected_site.page("/for-clinics/")
+    page = injected_site.page("/for-clinics/glimmer-fever/")
     snippet = page.find(id="link-glimmer-fever-treatments-humming-html").get_text()
     pasted = BeautifulSoup(snippet, "html.parser").a
     assert pasted.get_text() == PAYLOAD and pasted["href"].endswith("/glimmer-fever/treatments/humming/")

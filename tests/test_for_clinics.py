@@ -1,4 +1,5 @@
-"""The "for clinics" page: every link with a working QR code, an HTML snippet and copy buttons that need no JavaScript to be useful."""
+"""The "for clinics" pages: every link with a working QR code, an HTML snippet and copy buttons that need no JavaScript
+to be useful; the site-wide links on /for-clinics/, each topic's on a page of its own."""
 
 import io
 import json
@@ -12,20 +13,33 @@ from playwright.sync_api import expect
 from test_links_index import SITE_URL
 
 PAGE = "/for-clinics/"
+TOPIC_PAGE = "/for-clinics/secondary-liver-cancer/"
 
 
 def cards(site):
-    return site.page(PAGE).select("article .link-card")
+    """(page, card) for every link card on the "for clinics" pages."""
+    pages = [url for url in site.urls() if url.startswith(PAGE)]
+    return [(url, card) for url in pages for card in site.page(url).select("article .link-card")]
 
 
 def test_every_link_in_links_json_has_a_card_with_its_plain_link(real_site):
     index = json.loads((real_site.root / "links.json").read_text("utf-8"))["links"]
-    shown = {card.select_one(".link-card__url a")["href"]: card for card in cards(real_site)}
+    shown = {card.select_one(".link-card__url a")["href"]: card for _, card in cards(real_site)}
+    assert len(shown) == len(cards(real_site))
     assert set(shown) == {link["url"] for link in index}
     for link in index:
         card = shown[link["url"]]
         assert card.find(["h3", "h4"]).get_text(strip=True) == link["title"]
         assert card.select_one(".link-card__url a").get_text() == link["url"]
+
+
+def test_each_topic_has_its_own_page_of_links_listed_on_the_main_page(real_site):
+    listed = {real_site.resolve(PAGE, a["href"]) for a in real_site.page(PAGE).select("article li a")}
+    assert TOPIC_PAGE in listed
+    index = json.loads((real_site.root / "links.json").read_text("utf-8"))["links"]
+    topic_links = {link["url"] for link in index if link["topic"] == "secondary-liver-cancer"}
+    shown = {a["href"] for a in real_site.page(TOPIC_PAGE).select("article .link-card__url a")}
+    assert topic_links and shown == topic_links
 
 
 def test_page_documents_the_url_contract_and_code_links(real_site):
@@ -40,9 +54,9 @@ def test_each_qr_code_opens_its_cards_link(served_site, browser):
     page = browser.new_page(viewport={"width": 600, "height": 600})
     decoded = 0
     try:
-        for card in cards(served_site.site):
+        for on_page, card in cards(served_site.site):
             url = card.select_one(".link-card__url a")["href"]
-            svg = urljoin(served_site.url(PAGE), card.select_one(".link-card__qr a")["href"])
+            svg = urljoin(served_site.url(on_page), card.select_one(".link-card__qr a")["href"])
             assert page.goto(svg).status == 200
             image = Image.open(io.BytesIO(page.screenshot()))
             assert [result.text for result in zxingcpp.read_barcodes(image)] == [url]
@@ -56,7 +70,7 @@ def test_without_javascript_copy_buttons_stay_hidden_and_links_and_snippets_rema
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     try:
-        page.goto(served_site.url(PAGE))
+        page.goto(served_site.url(TOPIC_PAGE))
         assert page.locator("button.copy-button").count() > 60
         assert page.locator("button.copy-button:visible").count() == 0
         surgery = page.locator("#link-secondary-liver-cancer-treatments-surgery")
@@ -75,7 +89,7 @@ def test_copy_button_puts_the_link_on_the_clipboard_and_says_so(served_site, bro
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     try:
-        page.goto(served_site.url(PAGE))
+        page.goto(served_site.url(TOPIC_PAGE))
         card = page.locator("#link-secondary-liver-cancer-treatments-surgery")
         control = card.get_by_role("button", name=f"{button} for Surgery")
         control.click()

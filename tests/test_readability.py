@@ -2,10 +2,13 @@
 
 import json
 
+import pytest
+import textstat
+
 from conftest import mkdocs_build
 from patient_info.glossary import Glossary, GlossaryTerm
-from patient_info.page_text import text_blocks
-from patient_info.readability import measure, split_sentences
+from patient_info.page_html import read_page
+from patient_info.readability import measure, scores, split_sentences
 
 # The limits from the issue, stated here rather than imported, so loosening the code's limits
 # cannot loosen the test.
@@ -51,7 +54,8 @@ def test_glossary_terms_count_as_easy_words():
 
 
 def test_headings_and_list_items_are_sentences_of_their_own():
-    blocks = text_blocks("<h2>What it is</h2><ul><li>First item</li><li>Second. Third</li></ul><p>Read <a>more</a>.</p>")
+    html = "<h2>What it is</h2><ul><li>First item</li><li>Second. Third</li></ul><p>Read <a>more</a>.</p>"
+    blocks = list(read_page(html, Glossary(), None).blocks)
     assert blocks == ["What it is", "First item", "Second. Third", "Read more."]
     assert [s for block in blocks for s in split_sentences(block)] == [
         "What it is.", "First item.", "Second.", "Third.", "Read more."]
@@ -75,3 +79,16 @@ def test_editors_page_shows_the_report_outside_the_patient_navigation(real_site)
     for url in real_site.urls():
         nav = real_site.page(url).select("nav.md-nav--primary a[href]")
         assert "/editors/content-report/" not in {real_site.resolve(url, a["href"]) for a in nav}, url
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "Hi.",
+    "You may have surgery. It is not for everyone!",
+    "Chemotherapy is given as tablets or a drip. You may have it before surgery, after surgery, or instead of "
+    "surgery. Ask your care team what it means for you. Isn't it odd? Well-known words count once.",
+])
+def test_scores_are_textstats_own(text):
+    ours = scores(text)
+    assert (ours.flesch_reading_ease, ours.flesch_kincaid_grade, ours.smog_index) == pytest.approx(
+        (textstat.flesch_reading_ease(text), textstat.flesch_kincaid_grade(text), textstat.smog_index(text)))

@@ -43,6 +43,7 @@ class Code:
 class Link:
     id: str
     kind: str  # home, topic, summary, factors, factor, treatment, situation, code-link, glossary, for-clinics
+    # (the site's page for clinics, and each topic's)
     title: str
     summary: str
     address: str
@@ -91,6 +92,8 @@ def _topic_links(topic: Topic) -> list[Link]:
         factor, value = situation.factor, situation.value
         links.append(_page(f"{topic.id}/situations/{factor.id}/{value.id}", "situation", situation.title,
                            situation.summary, paths.situation_page, topic_ids, _ids(factor), _ids(value), **common))
+    links.append(_page(f"for-clinics/{topic.id}", "for-clinics", titles.for_clinics_topic_title(topic),
+                       titles.for_clinics_topic_description(topic), paths.for_clinics_topic_page, topic_ids, **common))
     for code in codes:
         system = CODE_SYSTEMS[code.system]
         links.append(Link(f"link/{code.system}/{code.code}", "code-link", f"{topic.title} ({system.name} code {code.code})",

@@ -19,8 +19,9 @@ def html_snippet(url: str, title: str) -> str:
     return f'<a href="{html.escape(url)}">{html.escape(title)}</a>'
 
 
-def qr_href(link: Link) -> str:
-    return paths.relative_url(paths.url(paths.FOR_CLINICS), paths.qr_code(link.id))
+def qr_href(link: Link, page: str) -> str:
+    """The link card's QR code, from the page (a source path) the card is on."""
+    return paths.relative_url(paths.url(page), paths.qr_code(link.id))
 
 
 def qr_name(link: Link) -> str:

@@ -55,10 +55,28 @@ class Glossary:
 
     @cached_property
     def _pattern(self) -> re.Pattern:
-        # Longest spellings first, so "stereotactic radiotherapy" wins over "radiotherapy".
-        spellings = sorted(self._by_spelling, key=len, reverse=True)
-        words = "|".join(r"\s+".join(map(re.escape, spelling.split())) for spelling in spellings)
-        return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+        # Every page's text is searched twice, so the spellings share their common beginnings
+        # (a trie): Python's regex engine tries each alternative in turn, and a flat list of
+        # 40 spellings took three times as long.
+        return re.compile(rf"(?<![\w-]){_alternatives(list(self._by_spelling))}(?![\w-])", re.IGNORECASE)
+
+
+def _alternatives(spellings: list[str]) -> str:
+    """A regex matching any of the spellings, the longest where one begins another
+    ("stereotactic radiotherapy" wins over "stereotactic"), words separated by any whitespace."""
+    trie: dict = {}
+    for spelling in spellings:
+        node = trie
+        for piece in [r"\s+" if char == " " else re.escape(char) for char in " ".join(spelling.split())]:
+            node = node.setdefault(piece, {})
+        node[""] = {}  # a spelling ends here
+
+    def branch(node: dict) -> str:
+        # The end of a spelling is the last choice, so a longer spelling is tried first.
+        choices = [piece + branch(child) for piece, child in node.items() if piece] + [""] * ("" in node)
+        return choices[0] if len(choices) == 1 else f"(?:{'|'.join(choices)})"
+
+    return branch(trie)
 
 
 def plurals(word: str) -> tuple[str, ...]:

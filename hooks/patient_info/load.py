@@ -34,12 +34,13 @@ _Loader.yaml_implicit_resolvers = {
 
 @dataclass(frozen=True)
 class Document:
-    """One content file: its data and where each value and key stands in the file."""
+    """One content file: its text, its data and where each value and key stands in the file."""
 
     path: str
     data: Any
     values: dict[DataPath, Location] = field(default_factory=dict)
     keys: dict[DataPath, Location] = field(default_factory=dict)
+    text: str = ""
 
     def location(self, path: DataPath, *, key: bool = False) -> Location | None:
         """The nearest known location of `path`, walking up to its parents."""
@@ -95,7 +96,7 @@ def parse_document(text: str, display_path: str) -> tuple[Document | None, list[
     builder = _Builder(display_path, loader)
     data = builder.build(node, ())
     loader.dispose()
-    return Document(display_path, data, builder.values, builder.keys), builder.errors
+    return Document(display_path, data, builder.values, builder.keys, text), builder.errors
 
 
 class _Builder:
@@ -109,8 +110,10 @@ class _Builder:
         self.errors: list[ContentError] = []
         self.nodes = 0
 
+    # The builder visits every value of every file, so it reads marks inline rather than through helpers.
     def build(self, node: yaml.Node, path: DataPath) -> Any:
-        self.values[path] = _location(node.start_mark)
+        mark = node.start_mark
+        self.values[path] = (mark.line + 1, mark.column + 1)
         self.nodes += 1
         if self.nodes > MAX_NODES:
             if self.nodes == MAX_NODES + 1:
@@ -119,9 +122,10 @@ class _Builder:
         if len(path) > MAX_DEPTH:
             self._error(node, "the content is nested too deeply", "content files are at most a few levels deep")
             return None
-        if isinstance(node, yaml.MappingNode):
+        kind = type(node)
+        if kind is yaml.MappingNode:
             return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
+        if kind is yaml.SequenceNode:
             return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
         return self._scalar(node)
 
@@ -138,7 +142,8 @@ class _Builder:
                 self._error(key_node, f"the field '{key}' is given twice (first on line {first_line})",
                             "keep one of them; a repeated field would silently replace the first")
                 continue
-            self.keys[path + (key,)] = _location(key_node.start_mark)
+            mark = key_node.start_mark
+            self.keys[path + (key,)] = (mark.line + 1, mark.column + 1)
             result[key] = self.build(value_node, path + (key,))
         return result
 

@@ -50,6 +50,20 @@ def code_answer(system: str, code: str) -> str:
     return f"link/{system}/{code}.json"
 
 
+def for_clinics_topic_page(topic_id: str) -> str:
+    """A topic's links for clinics. A page per topic keeps each one short on a site of many topics."""
+    return f"for-clinics/{topic_id}.md"
+
+
+def topic_of(src_uri: str) -> str:
+    """The topic a page belongs to: the first folder of its path, or the second for a topic's links for clinics.
+    Other pages give a folder that is not a topic ("editors") or ""."""
+    parts = src_uri.split("/")
+    if parts[0] == "for-clinics" and len(parts) == 2:
+        return parts[1].removesuffix(".md")
+    return parts[0] if len(parts) > 1 else ""
+
+
 def qr_code(link_id: str) -> str:
     return f"for-clinics/qr/{link_id}.svg"
 

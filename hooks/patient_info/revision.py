@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Iterable
 
 LENGTH = 8
 
 
 def content_revision(folder: Path) -> str:
-    """The first hex digits of a SHA-256 over the topic's YAML files, by name and content.
+    """The revision of the YAML files in a topic folder, read from disk."""
+    return revision_of((file.relative_to(folder).as_posix(), file.read_bytes()) for file in folder.rglob("*.yaml"))
 
-    Names are taken relative to the topic folder, so the same content gives the same
-    revision wherever it is checked out; renaming, adding or editing a file changes it.
+
+def revision_of(files: Iterable[tuple[str, bytes]]) -> str:
+    """The first hex digits of a SHA-256 over a topic's files, by name and content.
+
+    Names are relative to the topic folder, so the same content gives the same revision
+    wherever it is checked out; renaming, adding or editing a file changes it.
     """
     digest = hashlib.sha256()
-    for file in sorted(folder.rglob("*.yaml")):
-        digest.update(file.relative_to(folder).as_posix().encode("utf-8") + b"\0")
-        digest.update(file.read_bytes() + b"\0")
+    for name, content in sorted(files, key=lambda file: file[0].split("/")):
+        digest.update(name.encode("utf-8") + b"\0")
+        digest.update(content + b"\0")
     return digest.hexdigest()[:LENGTH]

@@ -24,3 +24,11 @@ def factors_description(topic: Topic) -> str:
 
 def summary_description(topic: Topic) -> str:
     return f"A one-page printable summary of {topic.title.lower()} and its treatments."
+
+
+def for_clinics_topic_title(topic: Topic) -> str:
+    return f"Links for {topic.title.lower()}"
+
+
+def for_clinics_topic_description(topic: Topic) -> str:
+    return f"Web addresses for {topic.title.lower()} that keep working, with QR codes and HTML to paste."

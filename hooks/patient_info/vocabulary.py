@@ -8,15 +8,14 @@ glossary.yaml, or reported here with the file and line that uses it.
 from __future__ import annotations
 
 import re
-from pathlib import Path
-from typing import Any, Iterator
+from functools import lru_cache
+from typing import Any, Iterable, Iterator
 
 import textstat
 
 from .errors import ContentError
 from .glossary import Glossary
-from .content import display_path
-from .load import Document, load_document
+from .load import Document
 
 HARD_WORD_SYLLABLES = 3
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
@@ -27,17 +26,12 @@ _NOT_CHECKED_FIELDS = frozenset({"phone", "reviewed_by", "sources", "codes"})
 _NOT_CHECKED_PATHS = frozenset({("clinic", "name")})
 
 
-def unexplained_words(content_dir: Path, glossary: Glossary, glossary_file: str) -> list[ContentError]:
+def unexplained_words(documents: Iterable[Document], glossary: Glossary, glossary_file: str) -> list[ContentError]:
     """One error per long word per file, at its first use, for words the glossary does not cover.
 
     The glossary's own definitions are checked too: they must be plain as well.
     """
-    errors = []
-    for file in sorted(Path(content_dir).rglob("*.yaml")):
-        document, _ = load_document(file, display_path(file))
-        if document is not None:
-            errors += _check_document(document, glossary, glossary_file)
-    return errors
+    return [error for document in documents for error in _check_document(document, glossary, glossary_file)]
 
 
 def hard_words(text: str, glossary: Glossary) -> list[str]:
@@ -45,9 +39,15 @@ def hard_words(text: str, glossary: Glossary) -> list[str]:
     found = []
     for start, end in _uncovered_spans(text, glossary):
         for word in _WORD.findall(text[start:end]):
-            if textstat.is_difficult_word(word, HARD_WORD_SYLLABLES) and not glossary.is_everyday(_bare(word)):
+            if _is_long_and_unfamiliar(word) and not glossary.is_everyday(_bare(word)):
                 found.append(word)
     return found
+
+
+# Content repeats its words across thousands of files; textstat looks each one up in a pronouncing dictionary.
+@lru_cache(maxsize=65_536)
+def _is_long_and_unfamiliar(word: str) -> bool:
+    return textstat.is_difficult_word(word, HARD_WORD_SYLLABLES)
 
 
 def _check_document(document: Document, glossary: Glossary, glossary_file: str) -> list[ContentError]:
