@@ -178,17 +178,22 @@ def _add_linking_files(files: Files, config) -> None:
         _add(files, config, page.src_uri, page.markdown, in_nav=False)
     language = _language(config)
     for static in [*redirect_files(_site, links, config.site_url, language),
-                   *machine_readable_files(_site, links, config.site_url, language),
-                   *qr_files(links, config.site_url)]:
+                   *machine_readable_files(_site, links, config.site_url, language)]:
         _add(files, config, static.path, static.content, in_nav=False)
+    # Like Material's social cards, QR codes are kept in .cache/ beside mkdocs.yml: an unchanged one is not remade.
+    cache = Path(config.config_file_path).parent / ".cache" / "patient-info" / "qr"
+    for code in qr_files(links, config.site_url, cache=cache):
+        _add(files, config, code.path, code.source, in_nav=False)
 
 
-def _add(files: Files, config, src_uri: str, content: str | bytes, *, in_nav: bool) -> None:
+def _add(files: Files, config, src_uri: str, content: str | bytes | Path, *, in_nav: bool) -> None:
     if files.get_file_from_path(src_uri) is not None:
         raise PluginError(f"docs/{src_uri} would hide a generated file; remove or rename it")
     # Pages outside the navigation (situations, for clinics) are still built, linked and in the sitemap.
     inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-    files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+    # A Path is copied from disk when the site is written, so its bytes are never held in memory.
+    source = {"abs_src_path": str(content)} if isinstance(content, Path) else {"content": content}
+    files.append(File.generated(config, src_uri, **source, inclusion=inclusion))
 
 
 def _nav_pages(nav):

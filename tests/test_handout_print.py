@@ -78,7 +78,7 @@ def test_qr_code_decodes_to_the_overview_address(served_site, browser):
     finally:
         page.close()
     codes = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
-    assert [code.text for code in codes] == [overview_url(served_site.site)]
+    assert [(code.text, code.ec_level) for code in codes] == [(overview_url(served_site.site), "M")]
 
 
 def test_qr_code_is_named_by_the_address_it_opens(real_site):

@@ -1,22 +1,33 @@
 """QR codes made at build time: no image service sees our addresses, and paper needs no image files.
 
-Error correction of at least level M (segno raises it when that costs no size)
-survives a photocopy, a crease or small marks; the four-module quiet zone is the
-margin the QR standard asks for.
+Error correction level M survives a photocopy, a crease or small marks; the
+four-module quiet zone is the margin the QR standard asks for. zxing-cpp encodes
+the symbol in native code; we draw the SVG from its module matrix ourselves,
+one path of dark runs per row, because its own SVG writer is slower and signs
+every file. The downloadable files are kept in a disk cache between builds.
 """
 
 from __future__ import annotations
 
-import io
-from functools import lru_cache
+import re
+from importlib.metadata import version
+from pathlib import Path
 
-import segno
+import zxingcpp
 from markupsafe import Markup
 
 from . import paths
 from .catalogue import Link
-from .redirects import StaticFile
+from .file_cache import CachedFile, cached
 from .text import html_text
+
+ERROR_CORRECTION = "M"
+QUIET_ZONE = 4  # modules of light margin on every side
+FILE_SCALE = 8  # pixels per module in a downloaded file's width and height
+# Part of every cached file's key: change it whenever qr_file's output changes, so old files are not reused.
+GENERATOR = "patient-info qr_file 1"
+_ENCODER = f"zxing-cpp {version('zxing-cpp')}"
+_DARK_RUNS = re.compile(rb"\x00+")
 
 
 def qr_inline(url: str, *, css_class: str) -> Markup:
@@ -25,25 +36,52 @@ def qr_inline(url: str, *, css_class: str) -> Markup:
     Without a width and height the SVG scales to its box, so CSS sets its printed size.
     """
     label = html_text(f"QR code that opens {url}")
-    svg = _code(url).svg_inline(scale=1, border=4, omitsize=True, svgclass=None, lineclass=None, title=None)
+    side, dark = _drawing(url)
+    svg = f'<svg viewBox="0 0 {side} {side}" shape-rendering="crispEdges"><path d="{dark}"/></svg>'
     # role="img" makes the SVG's drawing presentational, so only the label is read out.
     return Markup(f'<div class="{html_text(css_class)}" role="img" aria-label="{label}">{svg}</div>')
 
 
-def qr_files(links: tuple[Link, ...], site_url: str) -> list[StaticFile]:
-    """A downloadable SVG QR code for every linkable address, for letters and posters."""
-    return [StaticFile(paths.qr_code(link.id), qr_file(site_url + link.address, link.title)) for link in links]
+def qr_files(links: tuple[Link, ...], site_url: str, *, cache: Path) -> list[CachedFile]:
+    """A downloadable SVG QR code for every linkable address, for letters and posters, kept in `cache`."""
+    return [_cached_qr_file(paths.qr_code(link.id), site_url + link.address, link.title, cache)
+            for link in links]
 
 
 def qr_file(url: str, title: str) -> bytes:
-    out = io.BytesIO()
-    _code(url).save(out, kind="svg", scale=8, border=4, dark="#000", light="#fff", xmldecl=True,
-                    title=f"QR code for {title}", desc=url)
-    return out.getvalue()
+    """A standalone SVG file, black on white, that names its page and the address it opens."""
+    side, dark = _drawing(url)
+    pixels = side * FILE_SCALE
+    return (f'<?xml version="1.0" encoding="utf-8"?>\n'
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{pixels}" height="{pixels}" '
+            f'viewBox="0 0 {side} {side}" shape-rendering="crispEdges">'
+            f'<title>{html_text(f"QR code for {title}")}</title><desc>{html_text(url)}</desc>'
+            f'<path fill="#fff" d="M0 0h{side}v{side}H0z"/><path fill="#000" d="{dark}"/></svg>\n').encode("utf-8")
 
 
-# Choosing the best mask makes one code cost about 13 ms; an address's code never changes, so each is made once
-# per process and `mkdocs serve` rebuilds reuse them.
-@lru_cache(maxsize=None)
-def _code(url: str) -> segno.QRCode:
-    return segno.make(url, error="m", micro=False)
+def _cached_qr_file(path: str, url: str, title: str, cache: Path) -> CachedFile:
+    source = cached(cache, (GENERATOR, _ENCODER, url, title), ".svg", lambda: qr_file(url, title))
+    return CachedFile(path, source)
+
+
+def _drawing(url: str) -> tuple[int, str]:
+    """The side of the code in modules, quiet zone included, and SVG path data that fills its dark modules.
+
+    Each horizontal run of dark modules is one closed rectangle, so neighbouring
+    rows meet without the hairline gaps that stroked lines can leave.
+    """
+    matrix = _symbol(url).to_image(scale=1, add_quiet_zones=False)
+    modules = matrix.shape[0]
+    cells = bytes(matrix)  # one byte per module, row after row: 0x00 dark, 0xff light
+    runs = []
+    for row in range(modules):
+        start = row * modules
+        for run in _DARK_RUNS.finditer(cells, start, start + modules):
+            length = run.end() - run.start()
+            runs.append(f"M{run.start() - start + QUIET_ZONE} {row + QUIET_ZONE}h{length}v1h-{length}z")
+    return modules + 2 * QUIET_ZONE, "".join(runs)
+
+
+def _symbol(url: str) -> zxingcpp.Barcode:
+    """The QR symbol for `url`: the smallest version that holds it at our error correction level."""
+    return zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level=ERROR_CORRECTION)

@@ -1,0 +1,137 @@
+"""QR codes: each one decodes to its address at error correction level M, in the smallest version, with a
+four-module quiet zone; downloadable files are made once and then reused from the disk cache.
+
+zxing-cpp both encodes and decodes here, so these tests read the modules back out of the SVG we
+draw (not the library's own image) and check the symbol's level and version against the QR standard's
+capacity table; the browser tests decode Chromium's rendering of the same SVGs.
+"""
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+import zxingcpp
+
+from patient_info import file_cache, paths
+from patient_info.catalogue import Link
+from patient_info.qr import qr_file, qr_files, qr_inline
+
+SITE_URL = "https://example.org/"
+SVG = "{http://www.w3.org/2000/svg}"
+PIXELS_PER_MODULE = 4
+
+
+def url_of_length(length: int) -> str:
+    # Lower-case letters only, so the whole address is one byte-mode segment.
+    return SITE_URL + "a" * (length - len(SITE_URL))
+
+
+def modules(svg: str) -> tuple[int, set[tuple[int, int]]]:
+    """The side of the drawn code in modules and its dark modules as (x, y), read from the SVG's runs."""
+    side = int(re.search(r'viewBox="0 0 (\d+) \1"', svg)[1])
+    dark = set()
+    for x, y, length in re.findall(r"M(\d+) (\d+)h(\d+)v1h-\3z", svg):
+        dark.update((int(x) + step, int(y)) for step in range(int(length)))
+    return side, dark
+
+
+def decode(svg: str) -> list[zxingcpp.Barcode]:
+    side, dark = modules(svg)
+    size = side * PIXELS_PER_MODULE
+    pixels = bytearray(b"\xff" * size * size)
+    for x, y in dark:
+        for row in range(y * PIXELS_PER_MODULE, (y + 1) * PIXELS_PER_MODULE):
+            start = row * size + x * PIXELS_PER_MODULE
+            pixels[start:start + PIXELS_PER_MODULE] = b"\x00" * PIXELS_PER_MODULE
+    return zxingcpp.read_barcodes(memoryview(pixels).cast("B", (size, size)), formats=zxingcpp.BarcodeFormat.QRCode)
+
+
+def link(title: str = "Surgery", address: str = "liver/treatments/surgery/") -> Link:
+    return Link("liver/treatments/surgery", "treatment", title, "What surgery involves.", address)
+
+
+# Byte-mode capacity at level M (ISO/IEC 18004 table 7): version 3 holds 42 bytes, 4 holds 62, 5 holds 84.
+@pytest.mark.parametrize("length, version", [(42, 3), (43, 4), (62, 4), (63, 5), (84, 5)])
+def test_downloadable_code_decodes_to_its_address_at_level_m_in_the_smallest_version(length, version):
+    url = url_of_length(length)
+    svg = qr_file(url, "Surgery").decode()
+    [code] = decode(svg)
+    assert (code.text, code.ec_level, code.extra["Version"]) == (url, "M", str(version))
+    assert modules(svg)[0] == 17 + 4 * version + 2 * 4
+
+
+def test_code_keeps_a_quiet_zone_of_four_modules():
+    side, dark = modules(qr_file(url_of_length(60), "Surgery").decode())
+    assert min(x for x, _ in dark) == min(y for _, y in dark) == 4
+    assert max(x for x, _ in dark) == max(y for _, y in dark) == side - 5
+
+
+def test_downloadable_file_is_black_on_white_at_eight_pixels_a_module():
+    svg = ET.fromstring(qr_file(SITE_URL, "Surgery"))
+    side = int(svg.get("viewBox").split()[2])
+    assert svg.get("width") == svg.get("height") == str(side * 8)
+    background, drawing = svg.findall(f"{SVG}path")
+    assert (background.get("fill"), drawing.get("fill")) == ("#fff", "#000")
+    assert background.get("d") == f"M0 0h{side}v{side}H0z"
+
+
+def test_downloadable_file_names_its_page_and_address_as_text():
+    title = 'Tom & Jerry <script>alert("x")</script>'
+    url = SITE_URL + "?a=1&b=<2>"
+    content = qr_file(url, title)
+    assert content.startswith(b'<?xml version="1.0" encoding="utf-8"?>\n')
+    assert b"<script" not in content
+    svg = ET.fromstring(content)
+    assert svg.find(f"{SVG}title").text == f"QR code for {title}"
+    assert svg.find(f"{SVG}desc").text == url
+
+
+def test_inline_code_scales_to_its_box_and_is_named_by_the_address_it_opens():
+    url = SITE_URL + "liver/?a=1&b=2"
+    html = qr_inline(url, css_class="handout-qr")
+    div = ET.fromstring(html)
+    assert (div.get("class"), div.get("role")) == ("handout-qr", "img")
+    assert div.get("aria-label") == f"QR code that opens {url}"
+    svg = div.find("svg")
+    assert svg.get("width") is None and svg.get("height") is None
+    [code] = decode(html)
+    assert (code.text, code.ec_level) == (url, "M")
+
+
+def test_unchanged_code_is_reused_from_the_cache(tmp_path):
+    [first] = qr_files((link(),), SITE_URL, cache=tmp_path)
+    first.source.write_bytes(b"kept")
+    [again] = qr_files((link(),), SITE_URL, cache=tmp_path)
+    assert again.source == first.source and again.source.read_bytes() == b"kept"
+    assert again.path == paths.qr_code("liver/treatments/surgery")
+
+
+@pytest.mark.parametrize("changed, site_url, expected", [
+    (link(title="Liver surgery"), SITE_URL, b"QR code for Liver surgery"),
+    (link(address="liver/treatments/resection/"), SITE_URL, b"liver/treatments/resection/"),
+    (link(), "https://clinic.example.org/", b"https://clinic.example.org/"),
+])
+def test_changed_title_or_address_makes_a_new_file(tmp_path, changed, site_url, expected):
+    [old] = qr_files((link(),), SITE_URL, cache=tmp_path)
+    before = old.source.read_bytes()
+    [new] = qr_files((changed,), site_url, cache=tmp_path)
+    assert new.source != old.source and expected in new.source.read_bytes()
+    assert old.source.read_bytes() == before
+
+
+def test_cache_keeps_only_whole_files(tmp_path, monkeypatch):
+    def interrupted(source, target):
+        raise OSError("disk full")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(file_cache.os, "replace", interrupted)
+        with pytest.raises(OSError):
+            file_cache.cached(tmp_path, ("a",), ".svg", lambda: b"whole")
+    assert list(tmp_path.iterdir()) == []
+    path = file_cache.cached(tmp_path, ("a",), ".svg", lambda: b"whole")
+    assert list(tmp_path.iterdir()) == [path] and path.read_bytes() == b"whole"
+
+
+def test_cache_keys_keep_their_parts_apart(tmp_path):
+    first = file_cache.cached(tmp_path, ("a b", "c"), ".svg", lambda: b"1")
+    assert file_cache.cached(tmp_path, ("a", "b c"), ".svg", lambda: b"2") != first
