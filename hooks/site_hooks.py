@@ -11,6 +11,7 @@ report; the theme's markup faults are fixed after rendering.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -30,15 +31,17 @@ from patient_info.handout import estimate_fit
 from patient_info.head import page_head
 from patient_info.machine_readable import machine_readable_files
 from patient_info.model import Site
-from patient_info.page_html import read_page
-from patient_info.qr import qr_files
-from patient_info.readability import measure
+from patient_info.page_reading import PageReader, PageToRead
+from patient_info.qr import make_missing_in_background, qr_files
+from patient_info.readability import Readability
 from patient_info.redirects import redirect_files
 from patient_info.render import render_for_clinics, render_site, summary_handout
 from patient_info.text import html_text
 from patient_info.theme_fixes import ThemeMarkupChanged, fix_theme_html
 
 CONTENT_DIR_VARIABLE = "PATIENT_INFO_CONTENT"
+# Where files kept between builds go (QR codes); .cache/ beside mkdocs.yml unless set. CI can keep it between runs.
+CACHE_DIR_VARIABLE = "PATIENT_INFO_CACHE"
 # Set by `make serve`: an overdue review is then reported without stopping the local preview.
 PREVIEW_VARIABLE = "PATIENT_INFO_PREVIEW"
 REPORT_FILE = "content-report.json"
@@ -47,17 +50,21 @@ log = get_plugin_logger("patient_info")
 # This build's state; MkDocs keeps the module across `mkdocs serve` rebuilds, so on_config resets it.
 _site: Site | None = None
 _pages: dict[str, Link] = {}  # linkable pages by address, for each page's <head>
-_topic_sections: dict[str, Section] = {}  # each topic's navigation section, by topic id
+_topic_navs: dict[str, Navigation] = {}  # the menu on each topic's pages, by topic id
 _site_wide_nav: Navigation | None = None  # the menu of pages outside the topics: one link per topic
 _reports: list[PageReport] = []  # readability figures, filled page by page
+_reader: PageReader | None = None  # reads each built page: glossary links, text, readability
+_read_pages: list = []  # the pages handed to _reader, in order
 _unexplained: list[ContentError] = []  # long words the glossary lacks
+_wait_for_qr_codes: Callable[[], None] | None = None  # returns once the QR codes new to the cache are written
 
 
 # Events ---------------------------------------------------------------------
 
 def on_config(config):
-    global _site, _pages, _topic_sections, _site_wide_nav, _reports, _unexplained
-    _site, _pages, _topic_sections, _site_wide_nav, _reports, _unexplained = None, {}, {}, None, [], []
+    global _site, _pages, _topic_navs, _site_wide_nav, _reports, _unexplained, _wait_for_qr_codes
+    _site, _pages, _topic_navs, _site_wide_nav, _reports, _unexplained = None, {}, {}, None, [], []
+    _wait_for_qr_codes = None
     if not config.site_url:
         raise PluginError("mkdocs.yml has no site_url: canonical links, links.json, printed summaries and QR codes "
                           "need the site's address (set site_url, or the SITE_URL environment variable)")
@@ -96,8 +103,14 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_nav(nav, config, files):
-    global _topic_sections, _site_wide_nav
-    _topic_sections = {_topic_of(item): item for item in nav.items if isinstance(item, Section)}
+    global _topic_navs, _site_wide_nav, _reader, _read_pages
+    _reader = PageReader(_site.glossary, pages=len(files.documentation_pages()))
+    _read_pages = []
+    sections = [item for item in nav.items if isinstance(item, Section)]
+    # Made once per topic, not per page: a site of 1,000 topics has 26,000 pages.
+    _topic_navs = {_topic_of(section): Navigation([item for item in nav.items
+                                                   if not isinstance(item, Section) or item is section], nav.pages)
+                   for section in sections}
     _site_wide_nav = Navigation([NavLink(item.title, next(_pages_in(item)).url) if isinstance(item, Section) else item
                                  for item in nav.items], nav.pages)
     return nav
@@ -120,15 +133,23 @@ def on_page_content(html, page, config, files):
         page.meta["search"] = {"exclude": True}  # for editors: patients searching should not land here
         return html
     # Readers of the patient pages get glossary links; editors' and clinicians' pages are left as written.
+    # Only patients' pages are measured: the others are lists of addresses and instructions, not prose.
+    for_patients = page.meta.get("audience", PATIENTS) == PATIENTS
     glossary_href = None
-    if page.file.src_uri != paths.GLOSSARY and page.meta.get("audience", PATIENTS) == PATIENTS:
+    if page.file.src_uri != paths.GLOSSARY and for_patients:
         glossary_href = get_relative_url(files.get_file_from_path(paths.GLOSSARY).url, page.url)
-    text = read_page(html, _site.glossary, glossary_href)
-    _measure(page, text.blocks)
-    return text.html
+    # Read while MkDocs goes on with other pages; on_env puts the linked HTML in place.
+    _reader.add(PageToRead(html, glossary_href, for_patients))
+    _read_pages.append(page)
+    return html
 
 
 def on_env(env, config, files):
+    # MkDocs copies the QR codes from the cache and writes the pages next.
+    _wait_for_qr_codes()
+    for page, reading in zip(_read_pages, _reader.results()):
+        page.content = reading.html
+        _report(page, reading.readability)
     # Every page has been measured by now; only the editors' page is still waiting for the figures.
     report = files.get_file_from_path(paths.CONTENT_REPORT).page
     tables = report_html(_reports, _unexplained, lambda url: get_relative_url(url, report.url))
@@ -164,6 +185,11 @@ def _content_dir(config) -> Path:
     return (base / configured) if configured else base / "content"
 
 
+def _cache_dir(config) -> Path:
+    configured = os.environ.get(CACHE_DIR_VARIABLE)
+    return Path(configured) if configured else Path(config.config_file_path).parent / ".cache" / "patient-info"
+
+
 def _is_preview() -> bool:
     return os.environ.get(PREVIEW_VARIABLE) == "1"
 
@@ -181,9 +207,11 @@ def _add_linking_files(files: Files, config) -> None:
                    *machine_readable_files(_site, links, config.site_url, language)]:
         _add(files, config, static.path, static.content, in_nav=False)
     # Like Material's social cards, QR codes are kept in .cache/ beside mkdocs.yml: an unchanged one is not remade.
-    cache = Path(config.config_file_path).parent / ".cache" / "patient-info" / "qr"
-    for code in qr_files(links, config.site_url, cache=cache):
+    codes = qr_files(links, config.site_url, cache=_cache_dir(config) / "qr")
+    for code in codes:
         _add(files, config, code.path, code.source, in_nav=False)
+    global _wait_for_qr_codes
+    _wait_for_qr_codes = make_missing_in_background(codes)
 
 
 def _add(files: Files, config, src_uri: str, content: str | bytes | Path, *, in_nav: bool) -> None:
@@ -217,10 +245,7 @@ def _navigation_for(page, nav: Navigation) -> Navigation:
     would send a phone thousands of links on every page. A topic's pages show
     that topic (as do its links for clinics); other pages link to each topic's overview.
     """
-    section = _topic_sections.get(paths.topic_of(page.file.src_uri))
-    if section is None:
-        return _site_wide_nav
-    return Navigation([item for item in nav.items if not isinstance(item, Section) or item is section], nav.pages)
+    return _topic_navs.get(paths.topic_of(page.file.src_uri), _site_wide_nav)
 
 
 def _topic_of(section: Section) -> str:
@@ -243,13 +268,12 @@ def _fix_theme(html: str) -> str:
         raise PluginError(str(error)) from None
 
 
-def _measure(page, blocks: tuple[str, ...]) -> None:
+def _report(page, readability: Readability | None) -> None:
     # Pages are for patients unless their front matter names another audience.
     report = PageReport(url=page.url, title=Markup(page.title or "").striptags(),
-                        audience=page.meta.get("audience", PATIENTS),
-                        readability=measure(blocks, _site.glossary))
+                        audience=page.meta.get("audience", PATIENTS), readability=readability)
     _reports.append(report)
-    for sentence in too_long_sentences(report) if report.audience == PATIENTS else ():
+    for sentence in too_long_sentences(report):
         log.warning(f"{page.file.src_uri}: this sentence has more than 25 words; split it: \"{sentence}\"")
 
 

@@ -12,9 +12,9 @@ import xml.etree.ElementTree as ET
 import pytest
 import zxingcpp
 
-from patient_info import file_cache, paths
+from patient_info import file_cache, paths, qr
 from patient_info.catalogue import Link
-from patient_info.qr import qr_file, qr_files, qr_inline
+from patient_info.qr import make_missing, qr_file, qr_files, qr_inline
 
 SITE_URL = "https://example.org/"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -100,8 +100,10 @@ def test_inline_code_scales_to_its_box_and_is_named_by_the_address_it_opens():
 
 def test_unchanged_code_is_reused_from_the_cache(tmp_path):
     [first] = qr_files((link(),), SITE_URL, cache=tmp_path)
+    make_missing([first])
     first.source.write_bytes(b"kept")
     [again] = qr_files((link(),), SITE_URL, cache=tmp_path)
+    make_missing([again])
     assert again.source == first.source and again.source.read_bytes() == b"kept"
     assert again.path == paths.qr_code("liver/treatments/surgery")
 
@@ -113,8 +115,10 @@ def test_unchanged_code_is_reused_from_the_cache(tmp_path):
 ])
 def test_changed_title_or_address_makes_a_new_file(tmp_path, changed, site_url, expected):
     [old] = qr_files((link(),), SITE_URL, cache=tmp_path)
+    make_missing([old])
     before = old.source.read_bytes()
     [new] = qr_files((changed,), site_url, cache=tmp_path)
+    make_missing([new])
     assert new.source != old.source and expected in new.source.read_bytes()
     assert old.source.read_bytes() == before
 
@@ -135,3 +139,12 @@ def test_cache_keeps_only_whole_files(tmp_path, monkeypatch):
 def test_cache_keys_keep_their_parts_apart(tmp_path):
     first = file_cache.cached(tmp_path, ("a b", "c"), ".svg", lambda: b"1")
     assert file_cache.cached(tmp_path, ("a", "b c"), ".svg", lambda: b"2") != first
+
+
+def test_many_missing_codes_are_drawn_by_a_worker_process_before_the_wait_returns(tmp_path, monkeypatch):
+    monkeypatch.setattr(qr, "BACKGROUND_FROM", 2)
+    codes = qr_files(tuple(link(address=f"liver/treatments/t{n}/") for n in range(3)), SITE_URL, cache=tmp_path)
+    wait = qr.make_missing_in_background(codes)
+    wait()
+    for code in codes:
+        assert code.source.read_bytes() == qr_file(code.url, code.title)

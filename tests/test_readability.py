@@ -36,7 +36,8 @@ def test_every_patient_page_is_at_or_under_grade_8_and_smog_14(real_site):
 
 
 def test_report_lists_each_sentence_over_20_words_with_its_length(real_site):
-    listed = [sentence for page in report(real_site)["pages"] for sentence in page["readability"]["long_sentences"]]
+    listed = [sentence for page in report(real_site)["pages"] if page["readability"]
+              for sentence in page["readability"]["long_sentences"]]
     assert all(sentence["words"] > 20 and sentence["text"] for sentence in listed)
 
 
@@ -75,7 +76,7 @@ def test_build_warns_about_a_sentence_over_25_words(example_copy, tmp_path):
 def test_editors_page_shows_the_report_outside_the_patient_navigation(real_site):
     editors = real_site.page("/editors/content-report/")
     rows = [row.th.get_text(strip=True) for row in editors.select("table.content-report-table tbody tr")]
-    assert rows == [page["title"] for page in report(real_site)["pages"]]
+    assert rows == [page["title"] for page in report(real_site)["pages"] if page["readability"]]
     for url in real_site.urls():
         nav = real_site.page(url).select("nav.md-nav--primary a[href]")
         assert "/editors/content-report/" not in {real_site.resolve(url, a["href"]) for a in nav}, url
@@ -92,3 +93,8 @@ def test_scores_are_textstats_own(text):
     ours = scores(text)
     assert (ours.flesch_reading_ease, ours.flesch_kincaid_grade, ours.smog_index) == pytest.approx(
         (textstat.flesch_reading_ease(text), textstat.flesch_kincaid_grade(text), textstat.smog_index(text)))
+
+
+def test_only_pages_for_patients_are_measured(real_site):
+    measured = {page["audience"]: page["readability"] is not None for page in report(real_site)["pages"]}
+    assert measured == {"patients": True, "clinics": False, "editors": False}

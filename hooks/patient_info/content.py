@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,6 +21,7 @@ from .review import check_review_due
 from .revision import revision_of
 from .validate import check_schema, check_unique, unknown_reference
 from .vocabulary import unexplained_words
+from .workers import worker_pool
 
 SITE_FILE = "site.yaml"
 GLOSSARY_FILE = "glossary.yaml"
@@ -146,8 +145,7 @@ def _check_topics(folders: list[tuple[Path, str]], settings: _Settings, workers:
     check = partial(_check_topic_folder, settings=settings)
     if workers <= 1 or len(folders) < 2:
         return [check(folder, shown) for folder, shown in folders]
-    # "spawn" starts clean processes: forking `mkdocs serve`, which runs threads, could deadlock a child.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with worker_pool(workers) as pool:
         chunk = max(1, len(folders) // (workers * 4))
         return list(pool.map(check, *zip(*folders), chunksize=chunk))
 

@@ -31,7 +31,7 @@ class PageReport:
     url: str
     title: str
     audience: str
-    readability: Readability
+    readability: Readability | None  # None on pages that are not for patients: they are not measured
 
 
 def report_json(pages: list[PageReport], unexplained: list[ContentError]) -> str:
@@ -45,12 +45,15 @@ def report_json(pages: list[PageReport], unexplained: list[ContentError]) -> str
 
 def report_html(pages: list[PageReport], unexplained: list[ContentError], href_for) -> str:
     """The report's tables for the editors' page; href_for(url) gives a link to each page."""
-    rows = [{"href": href_for(page.url), "title": page.title, "readability": page.readability} for page in pages]
+    rows = [{"href": href_for(page.url), "title": page.title, "readability": page.readability} for page in pages
+            if page.readability is not None]
     return _html_environment().get_template("content-report.html.j2").render(
         pages=rows, unexplained=[str(error) for error in unexplained], limits=LIMITS)
 
 
 def too_long_sentences(page: PageReport) -> list[str]:
+    if page.readability is None:
+        return []
     return [sentence.text for sentence in page.readability.long_sentences if sentence.words > TOO_LONG_SENTENCE_WORDS]
 
 

@@ -13,32 +13,25 @@ import json
 import os
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 
-@dataclass(frozen=True)
-class CachedFile:
-    """A file published as it is, at a path relative to site_url, copied from `source` on disk."""
-
-    path: str
-    source: Path
-
-
 def cached(folder: Path, key: tuple[str, ...], suffix: str, make: Callable[[], bytes]) -> Path:
-    """The file in `folder` holding make()'s bytes for `key`; make() runs only when that file is missing.
-
-    `key` must name everything the bytes depend on, including a version of the code that makes them.
-    """
-    # JSON keeps the parts apart, so ("a b", "c") and ("a", "b c") never share a file.
-    name = hashlib.sha256(json.dumps(key).encode("utf-8")).hexdigest() + suffix
-    path = folder / name
+    """The file in `folder` holding make()'s bytes for `key`; make() runs only when that file is missing."""
+    path = cache_path(folder, key, suffix)
     if not path.is_file():
-        _write_atomically(path, make())
+        write_atomically(path, make())
     return path
 
 
-def _write_atomically(path: Path, content: bytes) -> None:
+def cache_path(folder: Path, key: tuple[str, ...], suffix: str) -> Path:
+    """Where the file for `key` is kept. `key` must name everything the bytes depend on, including a
+    version of the code that makes them."""
+    # JSON keeps the parts apart, so ("a b", "c") and ("a", "b c") never share a file.
+    return folder / (hashlib.sha256(json.dumps(key).encode("utf-8")).hexdigest() + suffix)
+
+
+def write_atomically(path: Path, content: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

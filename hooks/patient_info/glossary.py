@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -23,8 +24,9 @@ class GlossaryTerm:
         return tuple(dict.fromkeys(spelling.lower() for spelling in found))
 
 
-@dataclass(frozen=True)
-class TermMatch:
+class TermMatch(NamedTuple):
+    """A term's use in a text. A named tuple: pages make tens of thousands of these."""
+
     start: int
     end: int
     term: GlossaryTerm

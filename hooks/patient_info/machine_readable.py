@@ -19,11 +19,12 @@ from .redirects import StaticFile
 def machine_readable_files(site: Site, links: tuple[Link, ...], site_url: str, language: str) -> list[StaticFile]:
     files = [StaticFile(paths.LINKS_INDEX, _dump(links_index(site, links, site_url, language))),
              StaticFile(paths.LINKS_SCHEMA, _dump(links_schema(site_url)))]
+    summaries = {link.topic.id: link for link in links if link.kind == "summary"}
     for link in links:
         if link.kind == "code-link":
             code = link.codes[0]
-            files.append(StaticFile(paths.code_answer(code.system, code.code),
-                                    _dump(code_answer(site, links, link, site_url, language))))
+            answer = code_answer(site, link, summaries.get(link.topic.id), site_url, language)
+            files.append(StaticFile(paths.code_answer(code.system, code.code), _dump(answer)))
     return files
 
 
@@ -40,12 +41,12 @@ def links_schema(site_url: str) -> dict:
     return {**schema, "$id": site_url + paths.LINKS_SCHEMA}
 
 
-def code_answer(site: Site, links: tuple[Link, ...], link: Link, site_url: str, language: str) -> dict:
+def code_answer(site: Site, link: Link, summary: Link | None, site_url: str, language: str) -> dict:
+    """The answer for one code link: its topic's overview, and the topic's printable summary if it has one."""
     code, topic = link.codes[0], link.topic
     system = CODE_SYSTEMS[code.system]
     reviewed = _timestamp(topic)
-    pages = [(link.target, "alternate")] + [(other, "related") for other in links
-                                            if other.kind == "summary" and other.topic == topic]
+    pages = [(link.target, "alternate")] + ([(summary, "related")] if summary else [])
     return {"feed": {
         "lang": language,
         "base": site_url,
@@ -97,4 +98,5 @@ def _timestamp(topic: Topic) -> str:
 
 
 def _dump(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    # Compact: Python's JSON writer is five times slower with indentation, and links.json lists every address.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -87,7 +87,7 @@ def relative_url(from_address: str, to_address: str) -> str:
     """A link from the page at one address to another, both relative to site_url: works under any host or path."""
     target, _, anchor = to_address.partition("#")
     base = from_address if from_address.endswith("/") else posixpath.dirname(from_address) + "/"
-    link = posixpath.relpath(target.rstrip("/") or ".", base.rstrip("/") or ".")
+    link = _relpath(target.rstrip("/") or ".", base.rstrip("/") or ".")
     if target.endswith("/") or not target:
         link += "/"
     return f"{link}#{anchor}" if anchor else link
@@ -96,5 +96,16 @@ def relative_url(from_address: str, to_address: str) -> str:
 def relative(from_page: str, to_page: str) -> str:
     """A link from one page's source file to another's, as MkDocs resolves and checks it."""
     target, _, anchor = to_page.partition("#")
-    link = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    link = _relpath(target, posixpath.dirname(from_page) or ".")
     return f"{link}#{anchor}" if anchor else link
+
+
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for paths relative to the site's root, without asking the system for the working
+    folder on every call (tens of thousands of links in a large build)."""
+    parts = [part for part in path.split("/") if part not in ("", ".")]
+    base = [part for part in start.split("/") if part not in ("", ".")]
+    common = 0
+    while common < min(len(parts), len(base)) and parts[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:]) or "."

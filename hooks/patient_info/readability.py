@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -49,17 +50,17 @@ class Readability:
 
 def measure(blocks: list[str], glossary: Glossary) -> Readability:
     """Scores for text given as blocks (headings, paragraphs, list items, cells), each ending a sentence."""
-    found = [Sentence(text, len(_WORD.findall(text))) for block in blocks for text in split_sentences(block)]
-    found = [sentence for sentence in found if sentence.words]
+    found = [(text, words) for block in blocks for text in split_sentences(block)
+             if (words := len(_WORD.findall(text)))]
     # Every sentence ends with . ! or ?, so no term runs from one sentence into the next: one search does.
-    figures = scores(_terms_as_easy_words(" ".join(sentence.text for sentence in found), glossary))
+    figures = scores(_terms_as_easy_words(" ".join(text for text, _ in found), glossary))
     return Readability(
-        words=sum(sentence.words for sentence in found),
+        words=sum(words for _, words in found),
         sentences=len(found),
         flesch_reading_ease=round(figures.flesch_reading_ease, 1),
         flesch_kincaid_grade=round(figures.flesch_kincaid_grade, 1),
         smog_index=round(figures.smog_index, 1),
-        long_sentences=tuple(sentence for sentence in found if sentence.words > LONG_SENTENCE_WORDS),
+        long_sentences=tuple(Sentence(text, words) for text, words in found if words > LONG_SENTENCE_WORDS),
     )
 
 
@@ -76,10 +77,15 @@ def scores(text: str) -> Scores:
     sentences = count_sentences(text)
     if not words or not sentences:
         return Scores(0.0, 0.0, 0.0)
-    syllables = [_syllables(word.lower()) for word in words]
+    # A page uses each word many times: count syllables per distinct word.
+    uses = Counter(map(str.lower, words))
+    syllables = polysyllables = 0
+    for word, times in uses.items():
+        count = _syllables(word)
+        syllables += count * times
+        polysyllables += times if count >= 3 else 0
     words_per_sentence = len(words) / sentences
-    syllables_per_word = sum(syllables) / len(words)
-    polysyllables = sum(1 for count in syllables if count >= 3)
+    syllables_per_word = syllables / len(words)
     if not syllables_per_word:
         return Scores(0.0, 0.0, 1.043 * math.sqrt(30 * polysyllables / sentences) + 3.1291)
     return Scores(

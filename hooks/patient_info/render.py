@@ -16,6 +16,7 @@ from .model import Site, Topic, Treatment
 from .qr import qr_inline
 from .situations import situations
 from .text import Markdown, anchor, escape, format_date, html_text
+from .workers import worker_pool
 
 HOW_OFTEN = {
     "most-common": "The most common treatment",
@@ -33,16 +34,30 @@ class Page:
     markdown: str
 
 
+# From this many topics a worker process renders half of them while this one renders the other half.
+PARALLEL_FROM_TOPICS = 200
+
+
 def render_site(site: Site, *, site_url: str) -> list[Page]:
     """Every page. `site_url` is the published address, written out and encoded on printed handouts."""
     pages = [_render(paths.HOME, "home.md.j2", site=site, summary=HOME_SUMMARY, meta={"description": HOME_SUMMARY})]
-    for topic in site.topics:
-        pages += render_topic(topic, site, site_url=site_url)
+    if len(site.topics) < PARALLEL_FROM_TOPICS:
+        pages += _render_topics(site, 0, len(site.topics), site_url)
+    else:
+        half = len(site.topics) // 2
+        with worker_pool(1) as pool:
+            second_half = pool.submit(_render_topics, site, half, len(site.topics), site_url)
+            pages += _render_topics(site, 0, half, site_url)
+            pages += second_half.result()
     pages.append(_render(paths.GLOSSARY, "glossary.md.j2", glossary=site.glossary,
                          meta={"description": titles.GLOSSARY_DESCRIPTION}))
     pages.append(_render(paths.CONTENT_REPORT, "content-report.md.j2", placeholder=Markdown(PLACEHOLDER),
                          meta={"description": "How easy each page is to read.", "audience": EDITORS}))
     return pages
+
+
+def _render_topics(site: Site, start: int, stop: int, site_url: str) -> list[Page]:
+    return [page for topic in site.topics[start:stop] for page in render_topic(topic, site, site_url=site_url)]
 
 
 def render_topic(topic: Topic, site: Site, *, site_url: str) -> list[Page]:

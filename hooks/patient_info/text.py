@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from markupsafe import Markup
 
 # The characters Python-Markdown (with the tables extension) honours a backslash before.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_MARKDOWN_SPECIAL = str.maketrans({character: "\\" + character for character in "\\`*_{}[]()#+-.!|"})
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -24,9 +25,13 @@ def escape(value: object) -> Markdown:
     """Plain text → Markdown that shows exactly that text, on one line."""
     if hasattr(value, "__html__"):
         return value
-    text = " ".join(str(value).split())
-    text = html.escape(text, quote=False)
-    return Markdown(_MARKDOWN_SPECIAL.sub(r"\\\1", text))
+    return _escaped(str(value))
+
+
+# Pages repeat the same names and labels many times over: each text is escaped once per build.
+@lru_cache(maxsize=65_536)
+def _escaped(text: str) -> Markdown:
+    return Markdown(html.escape(" ".join(text.split()), quote=False).translate(_MARKDOWN_SPECIAL))
 
 
 def html_text(value: object) -> Markup:

@@ -1,0 +1,71 @@
+"""Reading the built pages beside the build: glossary links, text and readability.
+
+MkDocs turns every page's Markdown into HTML before it writes any page, so the
+pages can be read while it goes on: a site of many pages sends them in batches
+to a worker process and collects the results before the pages are written. A
+small site reads each page at once, as starting a process would cost more.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+from dataclasses import dataclass
+
+from .glossary import Glossary
+from .page_html import read_page
+from .readability import Readability, measure
+from .workers import worker_pool
+
+# From this many pages a worker process reads them (about 0.6 ms a page, against 0.3 s to start one).
+BACKGROUND_FROM_PAGES = 1000
+BATCH = 250  # pages sent to the worker at a time
+
+
+@dataclass(frozen=True)
+class PageToRead:
+    html: str
+    glossary_href: str | None  # where glossary links point; None leaves the page without them
+    measured: bool  # whether its readability is measured (pages for patients)
+
+
+@dataclass(frozen=True)
+class PageRead:
+    html: str
+    readability: Readability | None
+
+
+def read_pages(pages: list[PageToRead], glossary: Glossary) -> list[PageRead]:
+    results = []
+    for page in pages:
+        text = read_page(page.html, glossary, page.glossary_href)
+        results.append(PageRead(text.html, measure(text.blocks, glossary) if page.measured else None))
+    return results
+
+
+class PageReader:
+    """Takes pages in the order MkDocs makes them; results() gives each one's reading in the same order."""
+
+    def __init__(self, glossary: Glossary, pages: int):
+        self.glossary = glossary
+        self.pool = worker_pool(1) if pages >= BACKGROUND_FROM_PAGES else None
+        self.waiting: list[PageToRead] = []
+        self.batches: list[Future | list[PageRead]] = []
+
+    def add(self, page: PageToRead) -> None:
+        if self.pool is None:
+            self.batches.append(read_pages([page], self.glossary))
+            return
+        self.waiting.append(page)
+        if len(self.waiting) == BATCH:
+            self._send()
+
+    def results(self) -> list[PageRead]:
+        if self.waiting:
+            self._send()
+        if self.pool is not None:
+            self.pool.shutdown(wait=False)
+        return [page for batch in self.batches for page in (batch.result() if isinstance(batch, Future) else batch)]
+
+    def _send(self) -> None:
+        self.batches.append(self.pool.submit(read_pages, self.waiting, self.glossary))
+        self.waiting = []

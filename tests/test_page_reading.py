@@ -1,0 +1,37 @@
+"""A large site's pages are rendered and read partly in worker processes, with the same results as all at once."""
+
+from conftest import ROOT
+from patient_info import page_reading, render
+from patient_info.content import load_site
+from patient_info.page_reading import PageReader, PageToRead
+from patient_info.render import render_site
+
+GLOSSARY = load_site(ROOT / "content").glossary
+PAGES = [
+    PageToRead("<h1>Chemotherapy</h1><p>You may have chemotherapy. Surgery may follow.</p>", "../glossary/", True),
+    PageToRead("<p>Ablation uses heat. Ablation is not surgery.</p>", "../../glossary/", True),
+    PageToRead("<p>Links for clinics: chemotherapy.</p>", None, False),
+]
+
+
+def test_worker_process_reads_pages_as_they_are_read_at_once(monkeypatch):
+    at_once = PageReader(GLOSSARY, pages=len(PAGES))
+    monkeypatch.setattr(page_reading, "BACKGROUND_FROM_PAGES", 2)
+    monkeypatch.setattr(page_reading, "BATCH", 2)
+    in_worker = PageReader(GLOSSARY, pages=len(PAGES))
+    assert at_once.pool is None and in_worker.pool is not None
+    for page in PAGES:
+        at_once.add(page)
+        in_worker.add(page)
+    results = in_worker.results()
+    assert results == at_once.results()
+    assert 'href="../glossary/#chemotherapy"' in results[0].html
+    assert results[0].readability.sentences == 3 and results[2].readability is None
+
+
+def test_a_large_site_renders_half_its_topics_in_a_worker_process_with_the_same_pages(monkeypatch):
+    site = load_site(ROOT / "tests" / "fixtures" / "example-content")
+    at_once = render_site(site, site_url="https://example.org/")
+    monkeypatch.setattr(render, "PARALLEL_FROM_TOPICS", 1)
+    shared = render_site(site, site_url="https://example.org/")
+    assert shared == at_once and len(at_once) > 5
