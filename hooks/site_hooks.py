@@ -146,7 +146,7 @@ def on_page_content(html, page, config, files):
 
 def on_env(env, config, files):
     # MkDocs copies the QR codes from the cache and writes the pages next.
-    _wait_for_qr_codes()
+    _cache_written(_wait_for_qr_codes, config)
     for page, reading in zip(_read_pages, _reader.results()):
         page.content = reading.html
         _report(page, reading.readability)
@@ -190,6 +190,15 @@ def _cache_dir(config) -> Path:
     return Path(configured) if configured else Path(config.config_file_path).parent / ".cache" / "patient-info"
 
 
+def _cache_written(write, config):
+    """write()'s result; a cache folder the build cannot write stops it with a message instead of a traceback."""
+    try:
+        return write()
+    except OSError as error:
+        raise PluginError(f"the build cannot write QR codes to {_cache_dir(config)}: {error.strerror or error} "
+                          f"(make that folder writable, or set {CACHE_DIR_VARIABLE} to one that is)") from None
+
+
 def _is_preview() -> bool:
     return os.environ.get(PREVIEW_VARIABLE) == "1"
 
@@ -211,7 +220,7 @@ def _add_linking_files(files: Files, config) -> None:
     for code in codes:
         _add(files, config, code.path, code.source, in_nav=False)
     global _wait_for_qr_codes
-    _wait_for_qr_codes = make_missing_in_background(codes)
+    _wait_for_qr_codes = _cache_written(lambda: make_missing_in_background(codes), config)
 
 
 def _add(files: Files, config, src_uri: str, content: str | bytes | Path, *, in_nav: bool) -> None:

@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 import pytest
 import zxingcpp
 
+from conftest import mkdocs_build
 from patient_info import file_cache, paths, qr
 from patient_info.catalogue import Link
 from patient_info.qr import make_missing, qr_file, qr_files, qr_inline
@@ -148,3 +149,12 @@ def test_many_missing_codes_are_drawn_by_a_worker_process_before_the_wait_return
     wait()
     for code in codes:
         assert code.source.read_bytes() == qr_file(code.url, code.title)
+
+
+def test_a_cache_folder_that_cannot_be_written_stops_the_build_with_a_message(tmp_path):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", "utf-8")
+    result = mkdocs_build(tmp_path / "site", extra_env={"PATIENT_INFO_CACHE": str(blocked / "cache")})
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert f"the build cannot write QR codes to {blocked / 'cache'}" in result.stderr
+    assert "PATIENT_INFO_CACHE" in result.stderr
