@@ -54,7 +54,6 @@ _topic_navs: dict[str, Navigation] = {}  # the menu on each topic's pages, by to
 _site_wide_nav: Navigation | None = None  # the menu of pages outside the topics: one link per topic
 _reports: list[PageReport] = []  # readability figures, filled page by page
 _reader: PageReader | None = None  # reads each built page: glossary links, text, readability
-_read_pages: list = []  # the pages handed to _reader, in order
 _unexplained: list[ContentError] = []  # long words the glossary lacks
 _wait_for_qr_codes: Callable[[], None] | None = None  # returns once the QR codes new to the cache are written
 
@@ -103,9 +102,8 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_nav(nav, config, files):
-    global _topic_navs, _site_wide_nav, _reader, _read_pages
+    global _topic_navs, _site_wide_nav, _reader
     _reader = PageReader(_site.glossary, pages=len(files.documentation_pages()))
-    _read_pages = []
     sections = [item for item in nav.items if isinstance(item, Section)]
     # Made once per topic, not per page: a site of 1,000 topics has 26,000 pages.
     _topic_navs = {_topic_of(section): Navigation([item for item in nav.items
@@ -139,15 +137,14 @@ def on_page_content(html, page, config, files):
     if page.file.src_uri != paths.GLOSSARY and for_patients:
         glossary_href = get_relative_url(files.get_file_from_path(paths.GLOSSARY).url, page.url)
     # Read while MkDocs goes on with other pages; on_env puts the linked HTML in place.
-    _reader.add(PageToRead(html, glossary_href, for_patients))
-    _read_pages.append(page)
+    _reader.add(page, PageToRead(html, glossary_href, for_patients))
     return html
 
 
 def on_env(env, config, files):
     # MkDocs copies the QR codes from the cache and writes the pages next.
     _cache_written(_wait_for_qr_codes, config)
-    for page, reading in zip(_read_pages, _reader.results()):
+    for page, reading in _reader.results():
         page.content = reading.html
         _report(page, reading.readability)
     # Every page has been measured by now; only the editors' page is still waiting for the figures.

@@ -20,11 +20,12 @@ def test_worker_process_reads_pages_as_they_are_read_at_once(monkeypatch):
     monkeypatch.setattr(page_reading, "BATCH", 2)
     in_worker = PageReader(GLOSSARY, pages=len(PAGES))
     assert at_once.pool is None and in_worker.pool is not None
-    for page in PAGES:
-        at_once.add(page)
-        in_worker.add(page)
-    results = in_worker.results()
-    assert results == at_once.results()
+    for number, page in enumerate(PAGES):
+        at_once.add(number, page)
+        in_worker.add(number, page)
+    keyed = in_worker.results()
+    assert keyed == at_once.results() and [number for number, _ in keyed] == [0, 1, 2]
+    results = [reading for _, reading in keyed]
     assert 'href="../glossary/#chemotherapy"' in results[0].html
     assert results[0].readability.sentences == 3 and results[2].readability is None
 

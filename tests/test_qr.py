@@ -131,15 +131,16 @@ def test_cache_keeps_only_whole_files(tmp_path, monkeypatch):
     with monkeypatch.context() as patch:
         patch.setattr(file_cache.os, "replace", interrupted)
         with pytest.raises(OSError):
-            file_cache.cached(tmp_path, ("a",), ".svg", lambda: b"whole")
+            file_cache.write_atomically(file_cache.cache_path(tmp_path, ("a",), ".svg"), b"whole")
     assert list(tmp_path.iterdir()) == []
-    path = file_cache.cached(tmp_path, ("a",), ".svg", lambda: b"whole")
+    path = file_cache.cache_path(tmp_path, ("a",), ".svg")
+    file_cache.write_atomically(path, b"whole")
     assert list(tmp_path.iterdir()) == [path] and path.read_bytes() == b"whole"
 
 
 def test_cache_keys_keep_their_parts_apart(tmp_path):
-    first = file_cache.cached(tmp_path, ("a b", "c"), ".svg", lambda: b"1")
-    assert file_cache.cached(tmp_path, ("a", "b c"), ".svg", lambda: b"2") != first
+    first = file_cache.cache_path(tmp_path, ("a b", "c"), ".svg")
+    assert file_cache.cache_path(tmp_path, ("a", "b c"), ".svg") != first
 
 
 def test_many_missing_codes_are_drawn_by_a_worker_process_before_the_wait_returns(tmp_path, monkeypatch):

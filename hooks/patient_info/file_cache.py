@@ -12,16 +12,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
-
-
-def cached(folder: Path, key: tuple[str, ...], suffix: str, make: Callable[[], bytes]) -> Path:
-    """The file in `folder` holding make()'s bytes for `key`; make() runs only when that file is missing."""
-    path = cache_path(folder, key, suffix)
-    if not path.is_file():
-        write_atomically(path, make())
-    return path
 
 
 def cache_path(folder: Path, key: tuple[str, ...], suffix: str) -> Path:

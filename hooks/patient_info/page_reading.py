@@ -43,15 +43,18 @@ def read_pages(pages: list[PageToRead], glossary: Glossary) -> list[PageRead]:
 
 
 class PageReader:
-    """Takes pages in the order MkDocs makes them; results() gives each one's reading in the same order."""
+    """Takes pages in the order MkDocs makes them, each with a key of the caller's (its MkDocs page);
+    results() gives (key, reading) in the same order."""
 
     def __init__(self, glossary: Glossary, pages: int):
         self.glossary = glossary
         self.pool = worker_pool(1) if pages >= BACKGROUND_FROM_PAGES else None
+        self.keys: list = []
         self.waiting: list[PageToRead] = []
         self.batches: list[Future | list[PageRead]] = []
 
-    def add(self, page: PageToRead) -> None:
+    def add(self, key, page: PageToRead) -> None:
+        self.keys.append(key)
         if self.pool is None:
             self.batches.append(read_pages([page], self.glossary))
             return
@@ -59,12 +62,13 @@ class PageReader:
         if len(self.waiting) == BATCH:
             self._send()
 
-    def results(self) -> list[PageRead]:
+    def results(self) -> list[tuple]:
         if self.waiting:
             self._send()
         if self.pool is not None:
             self.pool.shutdown(wait=False)
-        return [page for batch in self.batches for page in (batch.result() if isinstance(batch, Future) else batch)]
+        readings = [page for batch in self.batches for page in (batch.result() if isinstance(batch, Future) else batch)]
+        return list(zip(self.keys, readings))
 
     def _send(self) -> None:
         self.batches.append(self.pool.submit(read_pages, self.waiting, self.glossary))
