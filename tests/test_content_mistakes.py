@@ -64,6 +64,9 @@ MISTAKES = [
             "# repeated", ("duplicate factor id 'glimmer-colour'", "factors.yaml:3")),
     Mistake("date that is not a date", f"{TOPIC}/topic.yaml", "last_reviewed: 2026-01-15",
             "last_reviewed: 2026-02-30", "last_reviewed", ("not a real date: '2026-02-30'", "YYYY-MM-DD")),
+    # Python reads '20260115' as a date too; the schema wants YYYY-MM-DD, and the fast check must not wave it through.
+    Mistake("date without hyphens", f"{TOPIC}/topic.yaml", "last_reviewed: 2026-01-15",
+            "last_reviewed: '20260115'", "last_reviewed", ("not a real date: '20260115'", "YYYY-MM-DD")),
     Mistake("field given twice", HUMMING, "name: Humming\n", "name: Humming\nname: Humming again\n",
             "Humming again", ("the field 'name' is given twice (first on line 3)",)),
     Mistake("id that does not match its file", HUMMING, "id: humming", "id: humm", "id: humm",
@@ -72,6 +75,9 @@ MISTAKES = [
             ("'humming.yaml' is not listed in 'treatments'", "add '- humming'")),
     Mistake("id that is a list", f"{TOPIC}/factors.yaml", "      - id: gold", "      - id: []", "id: []",
             ("'factors' → item 1 → 'values' → item 2 → 'id' should be text, not a list",)),
+    Mistake("treatment listed as a list", f"{TOPIC}/topic.yaml", "  - moonlight-therapy\n",
+            "  - [moonlight-therapy]\n", "[moonlight-therapy]",
+            ("'treatments' → item 1 should be text, not a list",)),
     Mistake("invalid id", HUMMING, "id: humming", "id: Humming Tune", "id: Humming",
             ("'id' 'Humming Tune' is not a valid id", "humming-tune")),
 ]

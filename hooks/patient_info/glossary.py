@@ -47,6 +47,10 @@ class Glossary:
         return [TermMatch(m.start(), m.end(), self._by_spelling[m.group(0).lower()])
                 for m in self._pattern.finditer(text)]
 
+    def outside_terms(self, text: str) -> str:
+        """The text with each use of a term replaced by a space: what the glossary does not explain."""
+        return self._pattern.sub(" ", text) if self.terms else text
+
     def is_everyday(self, word: str) -> bool:
         word = word.lower()
         return word in self.everyday_words or any(word in plurals(everyday) for everyday in self.everyday_words)

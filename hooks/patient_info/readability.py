@@ -6,8 +6,9 @@ writing around the terms, not the unavoidable names of treatments.
 
 textstat's own score functions look up every word's syllables again for each score and
 each page (1 ms a page; 30 s of a 1,000-topic build). Here textstat splits the text into
-words and sentences and counts each distinct word's syllables once per build; the three
-published formulas are applied to those counts, and a test holds the results to textstat's.
+words and sentences, each distinct word's syllables are counted once per build (as textstat
+counts them, see syllables.py), the three published formulas are applied to those counts,
+and a test holds the results to textstat's.
 """
 
 from __future__ import annotations
@@ -16,13 +17,12 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
-import textstat
 from textstat.backend.counts import count_sentences
 from textstat.backend.selections import list_words
 
 from .glossary import Glossary
+from .syllables import syllable_count
 
 LONG_SENTENCE_WORDS = 20  # the NHS content guide's limit: listed in the report
 TOO_LONG_SENTENCE_WORDS = 25  # a warning from the build
@@ -81,7 +81,7 @@ def scores(text: str) -> Scores:
     uses = Counter(map(str.lower, words))
     syllables = polysyllables = 0
     for word, times in uses.items():
-        count = _syllables(word)
+        count = syllable_count(word)
         syllables += count * times
         polysyllables += times if count >= 3 else 0
     words_per_sentence = len(words) / sentences
@@ -93,11 +93,6 @@ def scores(text: str) -> Scores:
         flesch_kincaid_grade=0.39 * words_per_sentence + 11.8 * syllables_per_word - 15.59,
         smog_index=1.043 * math.sqrt(30 * polysyllables / sentences) + 3.1291,
     )
-
-
-@lru_cache(maxsize=65_536)
-def _syllables(word: str) -> int:
-    return textstat.syllable_count(word)
 
 
 def split_sentences(block: str) -> list[str]:

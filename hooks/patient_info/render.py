@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
 import jinja2
 
@@ -16,7 +17,7 @@ from .model import Site, Topic, Treatment
 from .qr import qr_inline
 from .situations import situations
 from .text import Markdown, anchor, escape, format_date, html_text
-from .workers import worker_pool
+from .workers import share_work
 
 HOW_OFTEN = {
     "most-common": "The most common treatment",
@@ -34,21 +35,20 @@ class Page:
     markdown: str
 
 
-# From this many topics a worker process renders half of them while this one renders the other half.
+# From this many topics, topics are rendered on every core, each process taking TOPICS_PER_TASK at a time.
 PARALLEL_FROM_TOPICS = 200
+TOPICS_PER_TASK = 20
 
 
 def render_site(site: Site, *, site_url: str) -> list[Page]:
     """Every page. `site_url` is the published address, written out and encoded on printed handouts."""
     pages = [_render(paths.HOME, "home.md.j2", site=site, summary=HOME_SUMMARY, meta={"description": HOME_SUMMARY})]
     if len(site.topics) < PARALLEL_FROM_TOPICS:
-        pages += _render_topics(site, 0, len(site.topics), site_url)
+        pages += _render_topics(site.topics, site, site_url)
     else:
-        half = len(site.topics) // 2
-        with worker_pool(1) as pool:
-            second_half = pool.submit(_render_topics, site, half, len(site.topics), site_url)
-            pages += _render_topics(site, 0, half, site_url)
-            pages += second_half.result()
+        tasks = [site.topics[start:start + TOPICS_PER_TASK] for start in range(0, len(site.topics), TOPICS_PER_TASK)]
+        render = partial(_render_topics, site=site, site_url=site_url)
+        pages += [page for share in share_work(render, tasks, os.cpu_count() or 1) for page in share]
     pages.append(_render(paths.GLOSSARY, "glossary.md.j2", glossary=site.glossary,
                          meta={"description": titles.GLOSSARY_DESCRIPTION}))
     pages.append(_render(paths.CONTENT_REPORT, "content-report.md.j2", placeholder=Markdown(PLACEHOLDER),
@@ -56,8 +56,8 @@ def render_site(site: Site, *, site_url: str) -> list[Page]:
     return pages
 
 
-def _render_topics(site: Site, start: int, stop: int, site_url: str) -> list[Page]:
-    return [page for topic in site.topics[start:stop] for page in render_topic(topic, site, site_url=site_url)]
+def _render_topics(topics: tuple[Topic, ...], site: Site, site_url: str) -> list[Page]:
+    return [page for topic in topics for page in render_topic(topic, site, site_url=site_url)]
 
 
 def render_topic(topic: Topic, site: Site, *, site_url: str) -> list[Page]:

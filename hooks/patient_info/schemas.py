@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-from copy import deepcopy
-from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
 
-import fastjsonschema
+import jsonschema_rs
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 
@@ -31,20 +29,11 @@ def validator(name: str) -> Draft202012Validator:
 
 
 @cache
-def fast_validator(name: str):
-    """A compiled pass/fail check, about 40 times faster than `validator`; it cannot list every error."""
-    # fastjsonschema rewrites the $refs of what it is given, so it gets copies of the shared schemas.
-    return fastjsonschema.compile(deepcopy(schema(name)), handlers={"https": _schema_by_uri},
-                                  formats={"date": _is_date})
+def fast_validator(name: str) -> jsonschema_rs.Draft202012Validator:
+    """A pass/fail check in native code, about 50 times faster than `validator`; it cannot list every error.
 
-
-def _schema_by_uri(uri: str) -> dict:
-    return deepcopy(schema(uri.rsplit("/", 1)[-1].removesuffix(".schema.json")))
-
-
-def _is_date(value: str) -> bool:
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
+    It checks formats more strictly than `validator` (dates as YYYY-MM-DD, web addresses), so where the two
+    disagree the content goes to `validator`, which decides.
+    """
+    registry = jsonschema_rs.Registry([(schema(other)["$id"], schema(other)) for other in SCHEMA_NAMES])
+    return jsonschema_rs.Draft202012Validator(schema(name), registry=registry, validate_formats=True)

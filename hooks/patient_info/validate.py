@@ -30,10 +30,9 @@ def check_schema(document: Document, schema_name: str) -> list[ContentError]:
 def is_valid_fast(data: Any, schema_name: str) -> bool:
     """The common case, valid content, decided by the compiled schema; any doubt goes to the full validator."""
     try:
-        fast_validator(schema_name)(data)
-    except Exception:  # noqa: BLE001 - a failure of any kind only means "ask the full validator"
+        return fast_validator(schema_name).is_valid(data)
+    except Exception:  # noqa: BLE001 - data it cannot take (a number too large, say) only means "ask the full validator"
         return False
-    return True
 
 
 def _missing(error: ValidationError) -> str:

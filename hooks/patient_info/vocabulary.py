@@ -8,14 +8,12 @@ glossary.yaml, or reported here with the file and line that uses it.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Any, Iterable, Iterator
-
-import textstat
+from typing import Any, Iterable
 
 from .errors import ContentError
 from .glossary import Glossary
 from .load import Document
+from .syllables import is_long_and_unfamiliar
 
 HARD_WORD_SYLLABLES = 3
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
@@ -36,25 +34,19 @@ def unexplained_words(documents: Iterable[Document], glossary: Glossary, glossar
 
 def hard_words(text: str, glossary: Glossary) -> list[str]:
     """The long, unfamiliar words in the text that are neither glossary terms nor everyday words."""
-    found = []
-    for start, end in _uncovered_spans(text, glossary):
-        for word in _WORD.findall(text[start:end]):
-            if _is_long_and_unfamiliar(word) and not glossary.is_everyday(_bare(word)):
-                found.append(word)
-    return found
+    return [word for word in _WORD.findall(glossary.outside_terms(text)) if _is_hard(word, glossary)]
 
 
-# Content repeats its words across thousands of files; textstat looks each one up in a pronouncing dictionary.
-@lru_cache(maxsize=65_536)
-def _is_long_and_unfamiliar(word: str) -> bool:
-    return textstat.is_difficult_word(word, HARD_WORD_SYLLABLES)
+def _is_hard(word: str, glossary: Glossary) -> bool:
+    return is_long_and_unfamiliar(word, HARD_WORD_SYLLABLES) and not glossary.is_everyday(_bare(word))
 
 
 def _check_document(document: Document, glossary: Glossary, glossary_file: str) -> list[ContentError]:
-    prose = list(_prose(document.data, ()))
-    # Most files have no such word: one search over all their text says so. A NUL between fields keeps a
-    # glossary term from running from one field into the next.
-    if not hard_words("\0".join(text for _, text in prose), glossary):
+    prose = _prose(document.data, (), [])
+    # Most files have no such word: one search over all their text says so, looking at each word once.
+    # A NUL between fields keeps a glossary term from running from one field into the next.
+    uncovered = glossary.outside_terms("\0".join(text for _, text in prose))
+    if not any(_is_hard(word, glossary) for word in set(_WORD.findall(uncovered))):
         return []
     errors, reported = [], set()
     for path, text in prose:
@@ -67,26 +59,21 @@ def _check_document(document: Document, glossary: Glossary, glossary_file: str) 
     return errors
 
 
-def _prose(data: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
+def _prose(data: Any, path: tuple, found: list[tuple[tuple, str]]) -> list[tuple[tuple, str]]:
+    """Each text field of the data with its path, added to `found`. Every value of every file passes here."""
     if path in _NOT_CHECKED_PATHS:
-        return
-    if isinstance(data, dict):
+        return found
+    kind = type(data)
+    if kind is dict:
         for key, value in data.items():
             if key not in _NOT_CHECKED_FIELDS:
-                yield from _prose(value, path + (key,))
-    elif isinstance(data, list):
+                _prose(value, path + (key,), found)
+    elif kind is list:
         for index, value in enumerate(data):
-            yield from _prose(value, path + (index,))
-    elif isinstance(data, str) and not _NOT_PROSE.match(data):
-        yield path, data
-
-
-def _uncovered_spans(text: str, glossary: Glossary) -> Iterator[tuple[int, int]]:
-    position = 0
-    for match in glossary.find(text):
-        yield position, match.start
-        position = match.end
-    yield position, len(text)
+            _prose(value, path + (index,), found)
+    elif kind is str and not _NOT_PROSE.match(data):
+        found.append((path, data))
+    return found
 
 
 def _bare(word: str) -> str:

@@ -1,0 +1,37 @@
+"""Work shared between processes comes back complete, in order, and with the errors it raised."""
+
+import os
+import time
+
+import pytest
+
+from patient_info.workers import share_work
+
+
+def pause_then_name_process(task: int) -> tuple[int, int]:
+    time.sleep(0.1)
+    return task, os.getpid()
+
+
+def fail_outside(main_process: int) -> None:
+    if os.getpid() == main_process:
+        time.sleep(0.1)
+        return
+    raise ValueError("a mistake in a worker")
+
+
+def test_shared_work_is_done_by_two_processes_and_returned_in_order():
+    results = share_work(pause_then_name_process, list(range(6)), 2)
+    assert [task for task, _ in results] == list(range(6))
+    processes = {process for _, process in results}
+    assert os.getpid() in processes and len(processes) == 2
+
+
+def test_an_error_in_a_worker_is_raised_here():
+    with pytest.raises(ValueError, match="a mistake in a worker"):
+        share_work(fail_outside, [os.getpid()] * 4, 2)
+
+
+def test_one_process_does_all_the_work_itself():
+    results = share_work(pause_then_name_process, [0, 1], 1)
+    assert results == [(0, os.getpid()), (1, os.getpid())]
