@@ -8,7 +8,6 @@ site would be.
 import json
 import shutil
 import urllib.request
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest

@@ -19,8 +19,6 @@ from .model import (Caveat, Clinic, Codes, Combination, Factor, FactorReference,
                     Review, Site, SiteSettings, Source, Topic, Treatment)
 from .review import check_review_due
 from .revision import revision_of
-from .schemas import fast_validator
-from .syllables import load_dictionary
 from .validate import check_schema, check_unique, unknown_reference
 from .vocabulary import unexplained_words
 from .workers import share_work
@@ -147,7 +145,6 @@ def _check_topics(folders: list[tuple[Path, str]], settings: _Settings, workers:
         workers = (os.cpu_count() or 1) if len(folders) >= PARALLEL_FROM_TOPICS else 1
     if workers <= 1 or len(folders) < 2:
         return _check_share(folders, settings)
-    _load_shared_tables(settings)
     tasks = [folders[start:start + TOPICS_PER_TASK] for start in range(0, len(folders), TOPICS_PER_TASK)]
     return [check for share in share_work(partial(_check_share, settings=settings), tasks, workers)
             for check in share]
@@ -155,15 +152,6 @@ def _check_topics(folders: list[tuple[Path, str]], settings: _Settings, workers:
 
 def _check_share(folders: list[tuple[Path, str]], settings: _Settings) -> list[_TopicCheck]:
     return [_check_topic_folder(folder, shown, settings) for folder, shown in folders]
-
-
-def _load_shared_tables(settings: _Settings) -> None:
-    """Compile the schemas and read the pronouncing dictionary before the workers start, so that
-    forked workers have them rather than each making its own (0.2 s)."""
-    for name in ("topic", "factors", "treatment"):
-        fast_validator(name)
-    if settings.glossary is not None:
-        load_dictionary()
 
 
 def _check_topic_folder(folder: Path, shown: str, settings: _Settings) -> _TopicCheck:

@@ -74,8 +74,8 @@ class Document:
     @cached_property
     def _marks(self) -> tuple[dict[DataPath, Location], dict[DataPath, Location]]:
         """Where each value and each key stands. Only a file with a mistake is asked, so the file is read
-        again then, rather than every position of every file being kept (a tenth of the time to load
-        1,000 topics, and the memory)."""
+        again then, rather than the position of every value of every file being kept (0.2 s of loading
+        1,000 topics)."""
         loader = _Loader(self.text)
         try:
             node = loader.get_single_node()
@@ -181,7 +181,8 @@ class _Builder:
                             "write the field as 'name: value'; quote names that look like numbers or dates")
                 continue
             if key in result:
-                first = next(other for other, _ in node.value if other.tag == _STR_TAG and other.value == key)
+                first = next((other for other, _ in node.value if other.tag == _STR_TAG and other.value == key),
+                             key_node)
                 self._error(key_node, f"the field '{key}' is given twice (first on line {first.start_mark.line + 1})",
                             "keep one of them; a repeated field would silently replace the first")
                 continue

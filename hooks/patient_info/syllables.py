@@ -44,11 +44,6 @@ def is_long_and_unfamiliar(word: str, syllables: int) -> bool:
     return word not in get_lang_easy_words(LANGUAGE) and syllable_count(word) >= syllables
 
 
-def load_dictionary() -> None:
-    """Read the pronouncing dictionary now rather than at the first count."""
-    _first_pronunciations()
-
-
 @cache
 def _first_pronunciations() -> dict[str, str]:
     """Each word's first pronunciation as the text of its phones, e.g. "liver" → "L IH1 V ER0"."""

@@ -4,9 +4,10 @@ work shared between processes (checking topics, rendering them)."""
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 import threading
 from concurrent.futures import ProcessPoolExecutor
-from typing import Callable, Sequence, TypeVar
+from typing import Any, Callable, Sequence, TypeVar
 
 Task = TypeVar("Task")
 Result = TypeVar("Result")
@@ -56,10 +57,10 @@ def _results_of(helper: multiprocessing.process.BaseProcess, receiver) -> dict:
         raise RuntimeError(f"a worker process stopped (exit code {helper.exitcode})") from None
     if isinstance(theirs, BaseException):
         raise theirs
-    return theirs
+    return {index: pickle.loads(result) for index, result in theirs.items()}
 
 
-def _take_tasks(do: Callable[[Task], Result], tasks: Sequence[Task], next_task) -> dict[int, Result]:
+def _take_tasks(do: Callable[[Task], Any], tasks: Sequence[Task], next_task) -> dict[int, Any]:
     done = {}
     while True:
         with next_task.get_lock():
@@ -71,8 +72,10 @@ def _take_tasks(do: Callable[[Task], Result], tasks: Sequence[Task], next_task) 
 
 
 def _help(do: Callable[[Task], Result], tasks: Sequence[Task], next_task, sender) -> None:
+    """Each result is pickled as soon as it is made, while the others still work: when the tasks run
+    out, only bytes are left to send, and the main process waits for less."""
     try:
-        sender.send(_take_tasks(do, tasks, next_task))
+        sender.send(_take_tasks(lambda task: pickle.dumps(do(task), pickle.HIGHEST_PROTOCOL), tasks, next_task))
     except BaseException as error:  # noqa: BLE001 - the main process raises it
         sender.send(error)
 
