@@ -8,20 +8,20 @@ import pytest
 from patient_info.workers import share_work
 
 
-def pause_then_name_process(task: int) -> tuple[int, int]:
+def pause_then_name_process(tasks: list[int]) -> list[tuple[int, int]]:
     time.sleep(0.1)
-    return task, os.getpid()
+    return [(task, os.getpid()) for task in tasks]
 
 
-def fail_outside(main_process: int) -> None:
-    if os.getpid() == main_process:
+def fail_outside(main_process: list[int]) -> list[None]:
+    if os.getpid() == main_process[0]:
         time.sleep(0.1)
-        return
+        return [None]
     raise ValueError("a mistake in a worker")
 
 
 def test_shared_work_is_done_by_two_processes_and_returned_in_order():
-    results = share_work(pause_then_name_process, list(range(6)), 2)
+    results = share_work(pause_then_name_process, list(range(6)), 2, per_task=1)
     assert [task for task, _ in results] == list(range(6))
     processes = {process for _, process in results}
     assert os.getpid() in processes and len(processes) == 2
@@ -29,9 +29,14 @@ def test_shared_work_is_done_by_two_processes_and_returned_in_order():
 
 def test_an_error_in_a_worker_is_raised_here():
     with pytest.raises(ValueError, match="a mistake in a worker"):
-        share_work(fail_outside, [os.getpid()] * 4, 2)
+        share_work(fail_outside, [os.getpid()] * 4, 2, per_task=1)
 
 
 def test_one_process_does_all_the_work_itself():
-    results = share_work(pause_then_name_process, [0, 1], 1)
+    results = share_work(pause_then_name_process, [0, 1], 1, per_task=1)
     assert results == [(0, os.getpid()), (1, os.getpid())]
+
+
+def test_items_are_handed_out_in_batches_and_come_back_in_order():
+    results = share_work(pause_then_name_process, list(range(10)), 2, per_task=3)
+    assert [task for task, _ in results] == list(range(10))

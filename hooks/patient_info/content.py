@@ -145,9 +145,7 @@ def _check_topics(folders: list[tuple[Path, str]], settings: _Settings, workers:
         workers = (os.cpu_count() or 1) if len(folders) >= PARALLEL_FROM_TOPICS else 1
     if workers <= 1 or len(folders) < 2:
         return _check_share(folders, settings)
-    tasks = [folders[start:start + TOPICS_PER_TASK] for start in range(0, len(folders), TOPICS_PER_TASK)]
-    return [check for share in share_work(partial(_check_share, settings=settings), tasks, workers)
-            for check in share]
+    return share_work(partial(_check_share, settings=settings), folders, workers, TOPICS_PER_TASK)
 
 
 def _check_share(folders: list[tuple[Path, str]], settings: _Settings) -> list[_TopicCheck]:

@@ -46,9 +46,8 @@ def render_site(site: Site, *, site_url: str) -> list[Page]:
     if len(site.topics) < PARALLEL_FROM_TOPICS:
         pages += _render_topics(site.topics, site, site_url)
     else:
-        tasks = [site.topics[start:start + TOPICS_PER_TASK] for start in range(0, len(site.topics), TOPICS_PER_TASK)]
         render = partial(_render_topics, site=site, site_url=site_url)
-        pages += [page for share in share_work(render, tasks, os.cpu_count() or 1) for page in share]
+        pages += share_work(render, site.topics, os.cpu_count() or 1, TOPICS_PER_TASK)
     pages.append(_render(paths.GLOSSARY, "glossary.md.j2", glossary=site.glossary,
                          meta={"description": titles.GLOSSARY_DESCRIPTION}))
     pages.append(_render(paths.CONTENT_REPORT, "content-report.md.j2", placeholder=Markdown(PLACEHOLDER),

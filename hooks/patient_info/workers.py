@@ -9,7 +9,7 @@ import threading
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Callable, Sequence, TypeVar
 
-Task = TypeVar("Task")
+Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 
@@ -18,13 +18,16 @@ def worker_pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=_context())
 
 
-def share_work(do: Callable[[Task], Result], tasks: Sequence[Task], processes: int) -> list[Result]:
-    """[do(task) for task in tasks], done by this process and `processes - 1` others.
+def share_work(do: Callable[[Sequence[Item]], list[Result]], items: Sequence[Item], processes: int,
+               per_task: int) -> list[Result]:
+    """do(batch) for each run of `per_task` items, the results joined in order, done by this process
+    and `processes - 1` others.
 
-    Each process takes the next task no one has taken yet, so they finish together however fast each
+    Each process takes the next batch no one has taken yet, so they finish together however fast each
     one runs (a spawned worker starts late, a busy core is slower). This process's own results need no
-    copying; the others' are sent back when they run out of tasks.
+    copying; the others' are sent back when they run out of batches.
     """
+    tasks = [items[start:start + per_task] for start in range(0, len(items), per_task)]
     context = _context()
     next_task = context.Value("i", 0)
     helpers = []
@@ -46,7 +49,7 @@ def share_work(do: Callable[[Task], Result], tasks: Sequence[Task], processes: i
         for helper, receiver in helpers:
             helper.join()
             receiver.close()
-    return [results[index] for index in range(len(tasks))]
+    return [result for index in range(len(tasks)) for result in results[index]]
 
 
 def _results_of(helper: multiprocessing.process.BaseProcess, receiver) -> dict:
@@ -60,7 +63,7 @@ def _results_of(helper: multiprocessing.process.BaseProcess, receiver) -> dict:
     return {index: pickle.loads(result) for index, result in theirs.items()}
 
 
-def _take_tasks(do: Callable[[Task], Any], tasks: Sequence[Task], next_task) -> dict[int, Any]:
+def _take_tasks(do: Callable[[Sequence[Item]], Any], tasks: list[Sequence[Item]], next_task) -> dict[int, Any]:
     done = {}
     while True:
         with next_task.get_lock():
@@ -71,7 +74,7 @@ def _take_tasks(do: Callable[[Task], Any], tasks: Sequence[Task], next_task) -> 
         done[index] = do(tasks[index])
 
 
-def _help(do: Callable[[Task], Result], tasks: Sequence[Task], next_task, sender) -> None:
+def _help(do: Callable[[Sequence[Item]], list[Result]], tasks: list[Sequence[Item]], next_task, sender) -> None:
     """Each result is pickled as soon as it is made, while the others still work: when the tasks run
     out, only bytes are left to send, and the main process waits for less."""
     try:
