@@ -8,8 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from patient_info.content import check_content
-from patient_info.render import render_site
+from patient_info.content.check import check_content
+from patient_info.pages.render import render_site
 
 
 def main(content: Path) -> None:

@@ -115,13 +115,13 @@ def prepare_plain(content: Path, folder: Path) -> Path:
     """The same site as ordinary files (every page as Markdown, every other generated file as it is)
     with an equivalent mkdocs.yml that has no hooks."""
     sys.path.insert(0, str(ROOT / "hooks"))
-    from patient_info import field_reference
-    from patient_info.catalogue import catalogue
-    from patient_info.content import check_content
-    from patient_info.machine_readable import machine_readable_files
-    from patient_info.qr import make_missing, qr_files
-    from patient_info.redirects import redirect_files
-    from patient_info.render import render_for_clinics, render_site
+    from patient_info.pages import field_reference
+    from patient_info.links.catalogue import catalogue
+    from patient_info.content.check import check_content
+    from patient_info.links.machine_readable import machine_readable_files
+    from patient_info.links.qr import make_missing, qr_files
+    from patient_info.links.redirects import redirect_files
+    from patient_info.pages.render import render_for_clinics, render_site
 
     site = check_content(content).site
     docs = folder / "docs"

@@ -22,22 +22,25 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link as NavLink, Navigation, Section
 from mkdocs.utils import get_relative_url
 
-from patient_info import field_reference, paths
-from patient_info.catalogue import Link, catalogue
-from patient_info.content import check_content
-from patient_info.content_report import PATIENTS, PLACEHOLDER, PageReport, report_html, report_json, too_long_sentences
+from patient_info.pages import field_reference
+from patient_info.model import paths
+from patient_info.links.catalogue import Link, catalogue
+from patient_info.content.check import check_content
+from patient_info.model.audiences import PATIENTS
+from patient_info.pages.render import PLACEHOLDER
+from patient_info.built_pages.content_report import PageReport, report_html, report_json, too_long_sentences
 from patient_info.errors import ContentError, ContentErrors
-from patient_info.handout import estimate_fit
-from patient_info.head import page_head
-from patient_info.machine_readable import machine_readable_files
-from patient_info.model import Site
-from patient_info.page_reading import PageReader, PageToRead
-from patient_info.qr import make_missing_in_background, qr_files
-from patient_info.readability import Readability
-from patient_info.redirects import redirect_files
-from patient_info.render import render_for_clinics, render_site, summary_handout
+from patient_info.pages.handout import estimate_fit
+from patient_info.links.head import page_head
+from patient_info.links.machine_readable import machine_readable_files
+from patient_info.model.site import Site
+from patient_info.built_pages.page_reading import PageReader, PageToRead
+from patient_info.links.qr import make_missing_in_background, qr_files
+from patient_info.built_pages.readability import Readability
+from patient_info.links.redirects import redirect_files
+from patient_info.pages.render import render_for_clinics, render_site, summary_handout
 from patient_info.text import html_text
-from patient_info.theme_fixes import ThemeMarkupChanged, fix_theme_html
+from patient_info.built_pages.theme_fixes import ThemeMarkupChanged, fix_theme_html
 
 CONTENT_DIR_VARIABLE = "PATIENT_INFO_CONTENT"
 # Where files kept between builds go (QR codes); .cache/ beside mkdocs.yml unless set. CI can keep it between runs.

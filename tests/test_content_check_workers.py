@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 
 from conftest import EXAMPLE_CONTENT, ROOT
-from patient_info import content as content_module
-from patient_info.content import check_content
+from patient_info.content import check as content_module
+from patient_info.content.check import check_content
 
 
 @pytest.fixture(autouse=True)

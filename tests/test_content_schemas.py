@@ -10,8 +10,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 
 from conftest import EXAMPLE_CONTENT, ROOT
-from patient_info.field_reference import CONTENT_FILES, fields
-from patient_info.schemas import SCHEMA_NAMES, schema
+from patient_info.pages.field_reference import CONTENT_FILES, fields
+from patient_info.content.schemas import SCHEMA_NAMES, schema
 
 MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 CONTENT_FILES_ON_DISK = sorted((ROOT / "content").rglob("*.yaml")) + sorted(EXAMPLE_CONTENT.rglob("*.yaml"))

@@ -6,9 +6,9 @@ import pytest
 from bs4 import BeautifulSoup, NavigableString
 
 from conftest import ROOT, mkdocs_build
-from patient_info.content import load_site
-from patient_info.glossary import Glossary, GlossaryTerm
-from patient_info.page_html import NO_LINK_TAGS, SKIPPED_TAGS, read_page
+from patient_info.content.check import load_site
+from patient_info.model.glossary import Glossary, GlossaryTerm
+from patient_info.built_pages.page_html import NO_LINK_TAGS, SKIPPED_TAGS, read_page
 
 GLOSSARY = load_site(ROOT / "content").glossary
 # The terms the issue names; each must be defined (in any of its forms).

@@ -8,9 +8,9 @@ import pytest
 import yaml
 
 from conftest import EXAMPLE_CONTENT, ROOT, TOPIC, BuiltSite, mkdocs_build, serving
-from patient_info.content import load_site
-from patient_info.handout import LINE, PAGE_HEIGHT, PAGE_WIDTH, HandoutTreatment, estimate_fit
-from patient_info.render import summary_handout
+from patient_info.content.check import load_site
+from patient_info.pages.handout import LINE, PAGE_HEIGHT, PAGE_WIDTH, HandoutTreatment, estimate_fit
+from patient_info.pages.render import summary_handout
 from printing import print_to_pdf
 
 SITE_URL = "https://patient-info.example.org/"

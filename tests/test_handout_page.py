@@ -6,8 +6,8 @@ import shutil
 import pytest
 
 from conftest import EXAMPLE_CONTENT, ROOT, TOPIC, BuiltSite, build_or_fail, main_text, mkdocs_build
-from patient_info.content import check_content, load_site
-from patient_info.revision import content_revision
+from patient_info.content.check import check_content, load_site
+from patient_info.content.revision import content_revision
 
 PAYLOAD = 'Clinic & Co <script>alert("x")</script> **bold** [link](https://evil.example)'
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from patient_info.load import parse_document
+from patient_info.content.load import parse_document
 
 
 def test_values_and_keys_keep_their_line_and_column():

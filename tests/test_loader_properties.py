@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from patient_info.content import check_content
-from patient_info.load import parse_document
-from patient_info.schemas import validator
-from patient_info.validate import is_valid_fast
+from patient_info.content.check import check_content
+from patient_info.content.load import parse_document
+from patient_info.content.schemas import validator
+from patient_info.content.validate import is_valid_fast
 
 REAL_CONTENT = ROOT / "content"
 REAL_FILES = sorted(p.relative_to(REAL_CONTENT) for p in REAL_CONTENT.rglob("*.yaml"))

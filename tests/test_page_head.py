@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import EXAMPLE_CONTENT, TOPIC, build_or_fail, mkdocs_build
-from patient_info.head import script_json
+from patient_info.links.head import script_json
 from test_links_index import SITE_URL, generated_pages, load
 
 

@@ -3,10 +3,11 @@
 import shutil
 
 from conftest import EXAMPLE_CONTENT, ROOT
-from patient_info import page_reading, render
-from patient_info.content import load_site
-from patient_info.page_reading import PageReader, PageToRead
-from patient_info.render import render_site
+from patient_info.built_pages import page_reading
+from patient_info.pages import render
+from patient_info.content.check import load_site
+from patient_info.built_pages.page_reading import PageReader, PageToRead
+from patient_info.pages.render import render_site
 
 GLOSSARY = load_site(ROOT / "content").glossary
 PAGES = [

@@ -13,9 +13,11 @@ import pytest
 import zxingcpp
 
 from conftest import mkdocs_build
-from patient_info import file_cache, paths, qr
-from patient_info.catalogue import Link
-from patient_info.qr import make_missing, qr_file, qr_files, qr_inline
+from patient_info.links import file_cache
+from patient_info.model import paths
+from patient_info.links import qr
+from patient_info.links.catalogue import Link
+from patient_info.links.qr import make_missing, qr_file, qr_files, qr_inline
 
 SITE_URL = "https://example.org/"
 SVG = "{http://www.w3.org/2000/svg}"

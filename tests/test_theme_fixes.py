@@ -2,7 +2,7 @@
 
 import pytest
 
-from patient_info.theme_fixes import FIXES, ThemeMarkupChanged, fix_theme_html
+from patient_info.built_pages.theme_fixes import FIXES, ThemeMarkupChanged, fix_theme_html
 
 
 def test_every_built_page_carries_every_theme_fix(real_site):

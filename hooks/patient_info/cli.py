@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .content import check_content
+from .content.check import check_content
 from .errors import ContentErrors
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from .errors import ContentError
+from ..errors import ContentError
 from .load import Document
-from .text import format_date
+from ..text import format_date
 
 DUE_SOON_DAYS = 60
 

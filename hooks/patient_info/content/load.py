@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ContentError
+from ..errors import ContentError
 
 Location = tuple[int, int]
 DataPath = tuple[Any, ...]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .errors import ContentError
-from .glossary import Glossary, GlossaryTerm
+from ..errors import ContentError
+from ..model.glossary import Glossary, GlossaryTerm
 from .load import Document
 from .validate import check_unique
 

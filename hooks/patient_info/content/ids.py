@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-from . import paths
-from .catalogue import CODE_SYSTEMS
-from .errors import ContentError
+from ..model import paths
+from ..model.codes import CODE_SYSTEMS
+from ..errors import ContentError
 from .load import Document
 
 Entry = tuple[Document, tuple, str]

@@ -1,13 +1,19 @@
-"""Page titles and one-line descriptions that appear in several places: the page itself, its <head>,
-links.json and the "for clinics" page. Defined once so they cannot disagree."""
+"""Fixed wording: page titles and one-line descriptions that appear in several places (the page itself,
+its <head>, links.json and the "for clinics" page). Defined once so they cannot disagree."""
 
 from __future__ import annotations
 
-from .model import Topic
+from .site import Topic
 
 FACTORS_TITLE = "How your treatment is chosen"
 GLOSSARY_TITLE = "Glossary"
 GLOSSARY_DESCRIPTION = "What the medical words on this site mean, in plain words."
+HOME_SUMMARY = ("Clear information about conditions and their treatments, to read before or after you talk to "
+                "your care team.")
+FOR_CLINICS_TITLE = "Linking to this information"
+FOR_CLINICS_SUMMARY = ("Web addresses that keep working, links by diagnosis code, QR codes and a machine-readable "
+                       "list, for clinics that link to this information.")
+CONTENT_REPORT_DESCRIPTION = "How easy each page is to read."
 
 
 def overview_title(topic: Topic) -> str:

@@ -11,10 +11,10 @@ from __future__ import annotations
 from concurrent.futures import Future
 from dataclasses import dataclass
 
-from .glossary import Glossary
+from ..model.glossary import Glossary
 from .page_html import read_page
 from .readability import Readability, measure
-from .workers import worker_pool
+from ..workers import worker_pool
 
 # From this many pages a worker process reads them (about 0.6 ms a page, against 0.3 s to start one).
 BACKGROUND_FROM_PAGES = 1000

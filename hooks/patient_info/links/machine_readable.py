@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-from . import paths
-from .catalogue import CODE_SYSTEMS, Link
-from .model import Site, Topic
+from ..model import paths
+from .catalogue import Link
+from ..model.codes import CODE_SYSTEMS
+from ..model.site import Site, Topic
 from .redirects import StaticFile
 
 
@@ -37,7 +38,7 @@ def links_index(site: Site, links: tuple[Link, ...], site_url: str, language: st
 
 
 def links_schema(site_url: str) -> dict:
-    schema = json.loads(resources.files(__package__).joinpath("schemas", "links.schema.json").read_text("utf-8"))
+    schema = json.loads(resources.files("patient_info").joinpath("schemas", "links.schema.json").read_text("utf-8"))
     return {**schema, "$id": site_url + paths.LINKS_SCHEMA}
 
 

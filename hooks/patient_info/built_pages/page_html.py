@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .glossary import Glossary
+from ..model.glossary import Glossary
 
 # Headings and table headers label what follows them: a term is linked in the text instead.
 NO_LINK_TAGS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "th", "caption", "button", "label", "code", "pre",

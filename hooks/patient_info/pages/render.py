@@ -9,15 +9,15 @@ from functools import cache, partial
 
 import jinja2
 
-from . import for_clinics, paths, titles
-from .catalogue import HOME_SUMMARY
-from .content_report import CLINICS, EDITORS, PLACEHOLDER
+from . import for_clinics
+from ..model import paths, titles
+from ..model.audiences import CLINICS, EDITORS
 from .handout import Handout, HandoutNote, HandoutTreatment
-from .model import Site, Topic, Treatment
-from .qr import qr_inline
-from .situations import situations
-from .text import Markdown, anchor, escape, format_date, html_text
-from .workers import share_work
+from ..model.site import Site, Topic, Treatment
+from ..links.qr import qr_inline
+from ..model.situations import situations
+from ..text import Markdown, anchor, escape, format_date, html_text
+from ..workers import share_work
 
 HOW_OFTEN = {
     "most-common": "The most common treatment",
@@ -27,6 +27,8 @@ HOW_OFTEN = {
     "not-stated": "",
 }
 CAVEAT_TITLES = {"important": ("warning", "Important"), "note": ("note", "Good to know")}
+# The editors' page is written before the other pages are measured; the build fills this in.
+PLACEHOLDER = '<div class="content-report-placeholder"></div>'
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ TOPICS_PER_TASK = 20
 
 def render_site(site: Site, *, site_url: str) -> list[Page]:
     """Every page. `site_url` is the published address, written out and encoded on printed handouts."""
-    pages = [_render(paths.HOME, "home.md.j2", site=site, summary=HOME_SUMMARY, meta={"description": HOME_SUMMARY})]
+    pages = [_render(paths.HOME, "home.md.j2", site=site, summary=titles.HOME_SUMMARY, meta={"description": titles.HOME_SUMMARY})]
     if len(site.topics) < PARALLEL_FROM_TOPICS:
         pages += _render_topics(site.topics, site, site_url)
     else:
@@ -51,7 +53,7 @@ def render_site(site: Site, *, site_url: str) -> list[Page]:
     pages.append(_render(paths.GLOSSARY, "glossary.md.j2", glossary=site.glossary,
                          meta={"description": titles.GLOSSARY_DESCRIPTION}))
     pages.append(_render(paths.CONTENT_REPORT, "content-report.md.j2", placeholder=Markdown(PLACEHOLDER),
-                         meta={"description": "How easy each page is to read.", "audience": EDITORS}))
+                         meta={"description": titles.CONTENT_REPORT_DESCRIPTION, "audience": EDITORS}))
     return pages
 
 

@@ -16,7 +16,7 @@ SCHEMA_NAMES = ("common", "site", "topic", "factors", "treatment", "glossary")
 
 @cache
 def schema(name: str) -> dict[str, Any]:
-    text = resources.files(__package__).joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
+    text = resources.files("patient_info").joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
     return json.loads(text)
 
 

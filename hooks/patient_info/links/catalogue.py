@@ -11,26 +11,10 @@ import itertools
 from dataclasses import dataclass
 from typing import Callable
 
-from . import paths, titles
-from .model import Site, Topic, Treatment
-from .situations import situations
-
-
-@dataclass(frozen=True)
-class CodeSystem:
-    name: str
-    oid: str  # the HL7 identifier record systems send as mainSearchCriteria.v.cs
-
-
-CODE_SYSTEMS = {
-    "icd10": CodeSystem("ICD-10", "2.16.840.1.113883.6.3"),
-    "snomed": CodeSystem("SNOMED CT", "2.16.840.1.113883.6.96"),
-}
-HOME_SUMMARY = ("Clear information about conditions and their treatments, to read before or after you talk to "
-                "your care team.")
-FOR_CLINICS_TITLE = "Linking to this information"
-FOR_CLINICS_SUMMARY = ("Web addresses that keep working, links by diagnosis code, QR codes and a machine-readable "
-                       "list, for clinics that link to this information.")
+from ..model import paths, titles
+from ..model.codes import CODE_SYSTEMS
+from ..model.site import Site, Topic, Treatment
+from ..model.situations import situations
 
 
 @dataclass(frozen=True)
@@ -61,12 +45,12 @@ class Link:
 
 def catalogue(site: Site) -> tuple[Link, ...]:
     """Every linkable address."""
-    links = [Link("home", "home", site.settings.name, HOME_SUMMARY, paths.url(paths.HOME))]
+    links = [Link("home", "home", site.settings.name, titles.HOME_SUMMARY, paths.url(paths.HOME))]
     for topic in site.topics:
         links += _topic_links(topic)
     links.append(Link("glossary", "glossary", titles.GLOSSARY_TITLE, titles.GLOSSARY_DESCRIPTION,
                       paths.url(paths.GLOSSARY)))
-    links.append(Link("for-clinics", "for-clinics", FOR_CLINICS_TITLE, FOR_CLINICS_SUMMARY, paths.url(paths.FOR_CLINICS)))
+    links.append(Link("for-clinics", "for-clinics", titles.FOR_CLINICS_TITLE, titles.FOR_CLINICS_SUMMARY, paths.url(paths.FOR_CLINICS)))
     return tuple(links)
 
 

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from . import paths
-from .catalogue import CODE_SYSTEMS, Link
-from .model import Site, Topic
+from ..model import paths
+from .catalogue import Link
+from ..model.codes import CODE_SYSTEMS
+from ..model.site import Site, Topic
 
 # Characters that could end a <script> element or open an HTML comment inside it, or
 # that old JavaScript parsers read as line ends; JSON allows them written as \u escapes.

@@ -15,9 +15,10 @@ from functools import cache
 
 import jinja2
 
-from . import paths
-from .catalogue import CODE_SYSTEMS, Link
-from .model import Site
+from ..model import paths
+from .catalogue import Link
+from ..model.codes import CODE_SYSTEMS
+from ..model.site import Site
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 import re
 
-from . import paths
-from .catalogue import Link
+from ..model import paths
+from ..links.catalogue import Link
 
 
 def card_id(link: Link) -> str:

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from textstat.backend.counts import count_sentences
 from textstat.backend.selections import list_words
 
-from .glossary import Glossary
-from .syllables import syllable_count
+from ..model.glossary import Glossary
+from ..syllables import syllable_count
 
 LONG_SENTENCE_WORDS = 20  # the NHS content guide's limit: listed in the report
 TOO_LONG_SENTENCE_WORDS = 25  # a warning from the build

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Factor, FactorValue, Reason, Topic, Treatment
+from .site import Factor, FactorValue, Reason, Topic, Treatment
 
 
 @dataclass(frozen=True)

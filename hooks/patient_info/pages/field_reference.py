@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .schemas import schema
-from .text import escape
+from ..content.schemas import schema
+from ..text import escape
 
 # The content files editors write, in the order the guide explains them.
 CONTENT_FILES = (

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
-from .errors import ContentError
-from .glossary import Glossary
+from ..errors import ContentError
+from ..model.glossary import Glossary
 from .load import Document
-from .syllables import is_long_and_unfamiliar
+from ..syllables import is_long_and_unfamiliar
 
 HARD_WORD_SYLLABLES = 3
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")

@@ -11,17 +11,12 @@ from functools import cache
 
 import jinja2
 
-from .errors import ContentError
+from ..errors import ContentError
 from .readability import LONG_SENTENCE_WORDS, TOO_LONG_SENTENCE_WORDS, Readability
 
 # Patient pages must be at or under these (the NHS reworks content above SMOG 14).
 MAX_GRADE = 8
 MAX_SMOG = 14
-PATIENTS = "patients"
-EDITORS = "editors"
-CLINICS = "clinics"
-# The editors' page is written before the other pages are measured; the build fills this in.
-PLACEHOLDER = '<div class="content-report-placeholder"></div>'
 LIMITS = {"flesch_kincaid_grade": MAX_GRADE, "smog_index": MAX_SMOG,
           "long_sentence_words": LONG_SENTENCE_WORDS, "too_long_sentence_words": TOO_LONG_SENTENCE_WORDS}
 

@@ -18,11 +18,11 @@ from pathlib import Path
 import zxingcpp
 from markupsafe import Markup
 
-from . import paths
+from ..model import paths
 from .catalogue import Link
 from .file_cache import cache_path, write_atomically
-from .workers import worker_pool
-from .text import html_text
+from ..workers import worker_pool
+from ..text import html_text
 
 ERROR_CORRECTION = "M"
 QUIET_ZONE = 4  # modules of light margin on every side

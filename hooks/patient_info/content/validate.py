@@ -7,7 +7,7 @@ from typing import Any, Iterable
 
 from jsonschema import ValidationError
 
-from .errors import ContentError
+from ..errors import ContentError
 from .load import Document
 from .schemas import fast_validator, validator
 

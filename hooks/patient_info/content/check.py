@@ -10,18 +10,18 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from .errors import ContentError, ContentErrors
+from ..errors import ContentError, ContentErrors
 from .ids import check_site_ids, check_topic_aliases
-from .glossary import Glossary
+from ..model.glossary import Glossary
 from .glossary_checks import build_glossary, check_glossary
 from .load import Document, load_document
-from .model import (Caveat, Clinic, Codes, Combination, Factor, FactorReference, FactorValue, OtherName, Reason,
+from ..model.site import (Caveat, Clinic, Codes, Combination, Factor, FactorReference, FactorValue, OtherName, Reason,
                     Review, Site, SiteSettings, Source, Topic, Treatment)
 from .review import check_review_due
 from .revision import revision_of
 from .validate import check_schema, check_unique, unknown_reference
 from .vocabulary import unexplained_words
-from .workers import share_work
+from ..workers import share_work
 
 SITE_FILE = "site.yaml"
 GLOSSARY_FILE = "glossary.yaml"
