@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from patient_info.content.check import check_content
-from patient_info.pages.render import render_site
+from patient_info.pages.render import render_site, summary_handouts
 
 
 def main(content: Path) -> None:
@@ -18,7 +18,7 @@ def main(content: Path) -> None:
     checked = time.perf_counter()
     if result.errors:
         sys.exit(f"benchmark content has errors: {result.errors[:3]}")
-    pages = render_site(result.site, site_url="https://patient-info.example.org/")
+    pages = render_site(result.site, summary_handouts(result.site, site_url="https://patient-info.example.org/"))
     rendered = time.perf_counter()
     print(json.dumps({"load_validate": checked - started, "render": rendered - checked, "pages": len(pages)}))
 

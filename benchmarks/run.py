@@ -121,13 +121,13 @@ def prepare_plain(content: Path, folder: Path) -> Path:
     from patient_info.links.machine_readable import machine_readable_files
     from patient_info.links.qr import make_missing, qr_files
     from patient_info.links.redirects import redirect_files
-    from patient_info.pages.render import render_for_clinics, render_site
+    from patient_info.pages.render import render_for_clinics, render_site, summary_handouts
 
     site = check_content(content).site
     docs = folder / "docs"
     shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("overrides"))
     links = catalogue(site)
-    pages = [*render_site(site, site_url=SITE_URL), *render_for_clinics(site, links, SITE_URL)]
+    pages = [*render_site(site, summary_handouts(site, site_url=SITE_URL)), *render_for_clinics(site, links, SITE_URL)]
     files = [(page.src_uri, page.markdown.encode("utf-8")) for page in pages]
     files.append((field_reference.PAGE, field_reference.render_field_reference().encode("utf-8")))
     for static in [*redirect_files(site, links, SITE_URL, "en"), *machine_readable_files(site, links, SITE_URL, "en")]:

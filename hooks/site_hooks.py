@@ -2,45 +2,49 @@
 
 Each build loads the content once (on_config), adds the generated pages
 (on_files) and builds the navigation from the same model. MkDocs keeps this
-module alive across `mkdocs serve` rebuilds, so its state (the current build's
-site, its readability figures and unexplained words) is replaced at the start of
-every build. Each page's HTML gets glossary links and is measured for the content
-report; the theme's markup faults are fixed after rendering.
+module alive across `mkdocs serve` rebuilds, so everything a build learns lives
+in one Build object that on_config makes afresh. Each page's HTML gets glossary
+links and is measured for the content report; the theme's markup faults are
+fixed after rendering.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from jinja2 import Environment
 from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link as NavLink, Navigation, Section
+from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from patient_info.pages import field_reference
-from patient_info.model import paths
-from patient_info.links.catalogue import Link, catalogue
-from patient_info.content.check import check_content
-from patient_info.model.audiences import PATIENTS
-from patient_info.pages.render import PLACEHOLDER
 from patient_info.built_pages.content_report import PageReport, report_html, report_json, too_long_sentences
+from patient_info.built_pages.page_reading import PageReader, PageToRead
+from patient_info.built_pages.readability import Readability
+from patient_info.built_pages.theme_fixes import ThemeMarkupChanged, fix_theme_html
+from patient_info.content.check import check_content
 from patient_info.errors import ContentError, ContentErrors
-from patient_info.pages.handout import estimate_fit
+from patient_info.links.catalogue import Link, catalogue
 from patient_info.links.head import page_head
 from patient_info.links.machine_readable import machine_readable_files
-from patient_info.model.site import Site
-from patient_info.built_pages.page_reading import PageReader, PageToRead
 from patient_info.links.qr import make_missing_in_background, qr_files
-from patient_info.built_pages.readability import Readability
 from patient_info.links.redirects import redirect_files
-from patient_info.pages.render import render_for_clinics, render_site, summary_handout
+from patient_info.model import paths
+from patient_info.model.audiences import PATIENTS
+from patient_info.model.site import Site
+from patient_info.pages import field_reference
+from patient_info.pages.handout import Handout, estimate_fit
+from patient_info.pages.render import PLACEHOLDER, render_for_clinics, render_site, summary_handouts
 from patient_info.text import html_text
-from patient_info.built_pages.theme_fixes import ThemeMarkupChanged, fix_theme_html
 
 CONTENT_DIR_VARIABLE = "PATIENT_INFO_CONTENT"
 # Where files kept between builds go (QR codes); .cache/ beside mkdocs.yml unless set. CI can keep it between runs.
@@ -50,23 +54,35 @@ PREVIEW_VARIABLE = "PATIENT_INFO_PREVIEW"
 REPORT_FILE = "content-report.json"
 # Warnings go through MkDocs' logger so that `--strict` counts them.
 log = get_plugin_logger("patient_info")
-# This build's state; MkDocs keeps the module across `mkdocs serve` rebuilds, so on_config resets it.
-_site: Site | None = None
-_pages: dict[str, Link] = {}  # linkable pages by address, for each page's <head>
-_topic_navs: dict[str, Navigation] = {}  # the menu on each topic's pages, by topic id
-_site_wide_nav: Navigation | None = None  # the menu of pages outside the topics: one link per topic
-_reports: list[PageReport] = []  # readability figures, filled page by page
-_reader: PageReader | None = None  # reads each built page: glossary links, text, readability
-_unexplained: list[ContentError] = []  # long words the glossary lacks
-_wait_for_qr_codes: Callable[[], None] | None = None  # returns once the QR codes new to the cache are written
+
+
+@dataclass
+class Build:
+    """What one build knows, filled in event by event."""
+
+    site: Site
+    unexplained: list[ContentError]  # long words the glossary lacks
+    handouts: dict[str, Handout]  # each topic's printable summary, by topic id: checked for fit, then rendered
+    pages: dict[str, Link] = field(default_factory=dict)  # linkable pages by address, for each page's <head>
+    topic_navs: dict[str, Navigation] = field(default_factory=dict)  # the menu on each topic's pages, by topic id
+    site_wide_nav: Navigation | None = None  # the menu of pages outside the topics: one link per topic
+    reader: PageReader | None = None  # reads each built page: glossary links, text, readability
+    reports: list[PageReport] = field(default_factory=list)  # readability figures, filled page by page
+    wait_for_qr_codes: Callable[[], None] | None = None  # returns once the QR codes new to the cache are written
+
+
+class _Current:
+    """Holds the running build; on_config replaces it, so nothing outlives a `mkdocs serve` rebuild."""
+
+    build: Build
+
+
+_current = _Current()
 
 
 # Events ---------------------------------------------------------------------
 
-def on_config(config):
-    global _site, _pages, _topic_navs, _site_wide_nav, _reports, _unexplained, _wait_for_qr_codes
-    _site, _pages, _topic_navs, _site_wide_nav, _reports, _unexplained = None, {}, {}, None, [], []
-    _wait_for_qr_codes = None
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not config.site_url:
         raise PluginError("mkdocs.yml has no site_url: canonical links, links.json, printed summaries and QR codes "
                           "need the site's address (set site_url, or the SITE_URL environment variable)")
@@ -75,57 +91,60 @@ def on_config(config):
         log.info(notice.format("warning"))
     if result.errors:
         raise PluginError(ContentErrors(result.errors).report())
-    _site = result.site
-    _unexplained = result.unexplained
-    for error in _unexplained:
+    site = result.site
+    _current.build = Build(site, result.unexplained, summary_handouts(site, site_url=config.site_url))
+    for error in result.unexplained:
         log.warning(str(error))
-    config.site_name = html_text(_site.settings.name)
+    config.site_name = html_text(site.settings.name)
     config.extra["patient_info"] = {
-        "publisher": _site.settings.publisher,
-        "disclaimer": _site.settings.disclaimer,
+        "publisher": site.settings.publisher,
+        "disclaimer": site.settings.disclaimer,
     }
-    config.nav = _navigation(_site)
+    config.nav = _navigation(site)
     return config
 
 
-def on_pre_build(config):
-    for topic in _site.topics:
-        fit = estimate_fit(summary_handout(topic, _site, site_url=config.site_url))
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    for handout in _current.build.handouts.values():
+        fit = estimate_fit(handout)
         if not fit.fits:
             log.warning(fit.overflow_message())
 
 
-def on_files(files: Files, config) -> Files:
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    build = _current.build
     in_nav = set(_nav_pages(config.nav))
-    for page in render_site(_site, site_url=config.site_url):
+    for page in render_site(build.site, build.handouts):
         _add(files, config, page.src_uri, page.markdown, in_nav=page.src_uri in in_nav)
     _add(files, config, field_reference.PAGE, field_reference.render_field_reference(), in_nav=False)
-    _add_linking_files(files, config)
+    _add_linking_files(build, files, config)
     return files
 
 
-def on_nav(nav, config, files):
-    global _topic_navs, _site_wide_nav, _reader
-    _reader = PageReader(_site.glossary, pages=len(files.documentation_pages()))
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    build = _current.build
+    build.reader = PageReader(build.site.glossary, pages=len(files.documentation_pages()))
     sections = [item for item in nav.items if isinstance(item, Section)]
     # Made once per topic, not per page: a site of 1,000 topics has 26,000 pages.
-    _topic_navs = {_topic_of(section): Navigation([item for item in nav.items
-                                                   if not isinstance(item, Section) or item is section], nav.pages)
-                   for section in sections}
-    _site_wide_nav = Navigation([NavLink(item.title, next(_pages_in(item)).url) if isinstance(item, Section) else item
-                                 for item in nav.items], nav.pages)
+    build.topic_navs = {_topic_of(section): Navigation([item for item in nav.items
+                                                        if not isinstance(item, Section) or item is section],
+                                                       nav.pages)
+                        for section in sections}
+    build.site_wide_nav = Navigation([NavLink(item.title, next(_pages_in(item)).url)
+                                      if isinstance(item, Section) else item for item in nav.items], nav.pages)
     return nav
 
 
-def on_page_context(context, page, config, nav):
-    context["nav"] = _navigation_for(page, nav)
-    link = _pages.get(page.url)
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    build = _current.build
+    context["nav"] = _navigation_for(build, page)
+    link = build.pages.get(page.url)
     if link is not None:
-        context["page_head"] = page_head(_site, link, config.site_url, _language(config))
+        context["page_head"] = page_head(build.site, link, config.site_url, _language(config))
     return context
 
 
-def on_page_content(html, page, config, files):
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     # A title taken from the page's h1 is already HTML (entities escaped). Marking it as
     # Markup stops the theme's `| e` from escaping it a second time in labels.
     if page.title is not None and not isinstance(page.title, Markup):
@@ -140,37 +159,39 @@ def on_page_content(html, page, config, files):
     if page.file.src_uri != paths.GLOSSARY and for_patients:
         glossary_href = get_relative_url(files.get_file_from_path(paths.GLOSSARY).url, page.url)
     # Read while MkDocs goes on with other pages; on_env puts the linked HTML in place.
-    _reader.add(page, PageToRead(html, glossary_href, for_patients))
+    _current.build.reader.add(page, PageToRead(html, glossary_href, for_patients))
     return html
 
 
-def on_env(env, config, files):
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    build = _current.build
     # MkDocs copies the QR codes from the cache and writes the pages next.
-    _cache_written(_wait_for_qr_codes, config)
-    for page, reading in _reader.results():
+    _cache_written(build.wait_for_qr_codes, config)
+    for page, reading in build.reader.results():
         page.content = reading.html
-        _report(page, reading.readability)
+        _report(build, page, reading.readability)
     # Every page has been measured by now; only the editors' page is still waiting for the figures.
     report = files.get_file_from_path(paths.CONTENT_REPORT).page
-    tables = report_html(_reports, _unexplained, lambda url: get_relative_url(url, report.url))
+    tables = report_html(build.reports, build.unexplained, lambda url: get_relative_url(url, report.url))
     report.content = report.content.replace(PLACEHOLDER, tables)
     return env
 
 
-def on_post_build(config):
-    Path(config.site_dir, REPORT_FILE).write_text(report_json(_reports, _unexplained), "utf-8")
+def on_post_build(*, config: MkDocsConfig) -> None:
+    build = _current.build
+    Path(config.site_dir, REPORT_FILE).write_text(report_json(build.reports, build.unexplained), "utf-8")
 
 
-def on_post_page(output, page, config):
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return _fix_theme(output)
 
 
-def on_post_template(output_content, template_name, config):
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     # Static theme pages such as 404.html; sitemap.xml passes through here too.
     return _fix_theme(output_content) if template_name.endswith(".html") else output_content
 
 
-def on_serve(server, config, builder):
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
     # Watch the content folder this build really reads, which PATIENT_INFO_CONTENT may move.
     server.watch(str(_content_dir(config)))
     return server
@@ -178,19 +199,19 @@ def on_serve(server, config, builder):
 
 # Helpers --------------------------------------------------------------------
 
-def _content_dir(config) -> Path:
+def _content_dir(config: MkDocsConfig) -> Path:
     """content/ beside mkdocs.yml, or the folder named by PATIENT_INFO_CONTENT (used by tests)."""
     configured = os.environ.get(CONTENT_DIR_VARIABLE)
     base = Path(config.config_file_path).parent
     return (base / configured) if configured else base / "content"
 
 
-def _cache_dir(config) -> Path:
+def _cache_dir(config: MkDocsConfig) -> Path:
     configured = os.environ.get(CACHE_DIR_VARIABLE)
     return Path(configured) if configured else Path(config.config_file_path).parent / ".cache" / "patient-info"
 
 
-def _cache_written(write, config):
+def _cache_written(write: Callable, config: MkDocsConfig):
     """write()'s result; a cache folder the build cannot write stops it with a message instead of a traceback."""
     try:
         return write()
@@ -203,27 +224,25 @@ def _is_preview() -> bool:
     return os.environ.get(PREVIEW_VARIABLE) == "1"
 
 
-def _add_linking_files(files: Files, config) -> None:
+def _add_linking_files(build: Build, files: Files, config: MkDocsConfig) -> None:
     """The "for clinics" page, redirects, code links, JSON and QR codes: all from one catalogue of links,
     made from the same model as the pages."""
-    global _pages
-    links = catalogue(_site)
-    _pages = {link.address: link for link in links if link.kind != "code-link" and "#" not in link.address}
-    for page in render_for_clinics(_site, links, config.site_url):
+    links = catalogue(build.site)
+    build.pages = {link.address: link for link in links if link.kind != "code-link" and "#" not in link.address}
+    for page in render_for_clinics(build.site, links, config.site_url):
         _add(files, config, page.src_uri, page.markdown, in_nav=False)
     language = _language(config)
-    for static in [*redirect_files(_site, links, config.site_url, language),
-                   *machine_readable_files(_site, links, config.site_url, language)]:
+    for static in [*redirect_files(build.site, links, config.site_url, language),
+                   *machine_readable_files(build.site, links, config.site_url, language)]:
         _add(files, config, static.path, static.content, in_nav=False)
     # Like Material's social cards, QR codes are kept in .cache/ beside mkdocs.yml: an unchanged one is not remade.
     codes = qr_files(links, config.site_url, cache=_cache_dir(config) / "qr")
     for code in codes:
         _add(files, config, code.path, code.source, in_nav=False)
-    global _wait_for_qr_codes
-    _wait_for_qr_codes = _cache_written(lambda: make_missing_in_background(codes), config)
+    build.wait_for_qr_codes = _cache_written(lambda: make_missing_in_background(codes), config)
 
 
-def _add(files: Files, config, src_uri: str, content: str | bytes | Path, *, in_nav: bool) -> None:
+def _add(files: Files, config: MkDocsConfig, src_uri: str, content: str | bytes | Path, *, in_nav: bool) -> None:
     if files.get_file_from_path(src_uri) is not None:
         raise PluginError(f"docs/{src_uri} would hide a generated file; remove or rename it")
     # Pages outside the navigation (situations, for clinics) are still built, linked and in the sitemap.
@@ -233,7 +252,7 @@ def _add(files: Files, config, src_uri: str, content: str | bytes | Path, *, in_
     files.append(File.generated(config, src_uri, **source, inclusion=inclusion))
 
 
-def _nav_pages(nav):
+def _nav_pages(nav: list) -> Iterator[str]:
     for item in nav:
         if isinstance(item, dict):
             for value in item.values():
@@ -242,11 +261,11 @@ def _nav_pages(nav):
             yield item
 
 
-def _language(config) -> str:
+def _language(config: MkDocsConfig) -> str:
     return config.theme["language"]
 
 
-def _navigation_for(page, nav: Navigation) -> Navigation:
+def _navigation_for(build: Build, page: Page) -> Navigation:
     """The navigation drawn on one page: Home and the page's own topic, or a link to each topic.
 
     The theme writes the whole navigation into every page, so a site-wide menu
@@ -254,7 +273,7 @@ def _navigation_for(page, nav: Navigation) -> Navigation:
     would send a phone thousands of links on every page. A topic's pages show
     that topic (as do its links for clinics); other pages link to each topic's overview.
     """
-    return _topic_navs.get(paths.topic_of(page.file.src_uri), _site_wide_nav)
+    return build.topic_navs.get(paths.topic_of(page.file.src_uri), build.site_wide_nav)
 
 
 def _topic_of(section: Section) -> str:
@@ -262,7 +281,7 @@ def _topic_of(section: Section) -> str:
     return paths.topic_of(first.file.src_uri)
 
 
-def _pages_in(section: Section):
+def _pages_in(section: Section) -> Iterator[Page]:
     for child in section.children:
         if isinstance(child, Section):
             yield from _pages_in(child)
@@ -277,11 +296,11 @@ def _fix_theme(html: str) -> str:
         raise PluginError(str(error)) from None
 
 
-def _report(page, readability: Readability | None) -> None:
+def _report(build: Build, page: Page, readability: Readability | None) -> None:
     # Pages are for patients unless their front matter names another audience.
     report = PageReport(url=page.url, title=Markup(page.title or "").striptags(),
                         audience=page.meta.get("audience", PATIENTS), readability=readability)
-    _reports.append(report)
+    build.reports.append(report)
     for sentence in too_long_sentences(report):
         log.warning(f"{page.file.src_uri}: this sentence has more than 25 words; split it: \"{sentence}\"")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, partial
 
@@ -42,13 +43,13 @@ PARALLEL_FROM_TOPICS = 200
 TOPICS_PER_TASK = 20
 
 
-def render_site(site: Site, *, site_url: str) -> list[Page]:
-    """Every page. `site_url` is the published address, written out and encoded on printed handouts."""
+def render_site(site: Site, handouts: Mapping[str, Handout]) -> list[Page]:
+    """Every page; `handouts` holds each topic's printable summary, by topic id (see summary_handouts)."""
     pages = [_render(paths.HOME, "home.md.j2", site=site, summary=titles.HOME_SUMMARY, meta={"description": titles.HOME_SUMMARY})]
     if len(site.topics) < PARALLEL_FROM_TOPICS:
-        pages += _render_topics(site.topics, site, site_url)
+        pages += _render_topics(site.topics, site, handouts)
     else:
-        render = partial(_render_topics, site=site, site_url=site_url)
+        render = partial(_render_topics, site=site, handouts=handouts)
         pages += share_work(render, site.topics, os.cpu_count() or 1, TOPICS_PER_TASK)
     pages.append(_render(paths.GLOSSARY, "glossary.md.j2", glossary=site.glossary,
                          meta={"description": titles.GLOSSARY_DESCRIPTION}))
@@ -57,11 +58,11 @@ def render_site(site: Site, *, site_url: str) -> list[Page]:
     return pages
 
 
-def _render_topics(topics: tuple[Topic, ...], site: Site, site_url: str) -> list[Page]:
-    return [page for topic in topics for page in render_topic(topic, site, site_url=site_url)]
+def _render_topics(topics: tuple[Topic, ...], site: Site, handouts: Mapping[str, Handout]) -> list[Page]:
+    return [page for topic in topics for page in render_topic(topic, site, handout=handouts[topic.id])]
 
 
-def render_topic(topic: Topic, site: Site, *, site_url: str) -> list[Page]:
+def render_topic(topic: Topic, site: Site, *, handout: Handout) -> list[Page]:
     review = _review_meta(topic)
     pages = [
         _render(paths.topic_page(topic.id), "overview.md.j2", topic=topic, site=site,
@@ -77,18 +78,23 @@ def render_topic(topic: Topic, site: Site, *, site_url: str) -> list[Page]:
         pages.append(_render(paths.situation_page(topic.id, situation.factor.id, situation.value.id),
                              "situation.md.j2", topic=topic, situation=situation, site=site,
                              meta={"description": situation.summary, **review}))
-    pages.append(render_summary(topic, site, site_url=site_url))
+    pages.append(render_summary(topic, handout))
     return pages
 
 
-def render_summary(topic: Topic, site: Site, *, site_url: str) -> Page:
+def render_summary(topic: Topic, handout: Handout) -> Page:
     """The one-page printable handout, which leads back to the overview by its address and a QR code."""
-    handout = summary_handout(topic, site, site_url=site_url)
     return _render(paths.summary_page(topic.id), "summary.md.j2", handout=handout,
                    qr_code=qr_inline(handout.overview_url, css_class="handout-qr"),
                    meta={"title": handout.title,  # MkDocs finds no h1 inside the sheet
                          "description": titles.summary_description(topic),
                          "handout": "true", **_review_meta(topic)})
+
+
+def summary_handouts(site: Site, *, site_url: str) -> dict[str, Handout]:
+    """Each topic's handout, by topic id: made once, checked for fit and rendered.
+    `site_url` is the published address, written out and encoded on printed handouts."""
+    return {topic.id: summary_handout(topic, site, site_url=site_url) for topic in site.topics}
 
 
 def summary_handout(topic: Topic, site: Site, *, site_url: str) -> Handout:
