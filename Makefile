@@ -10,7 +10,7 @@ PRINT_FONT := /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf
 JAVA := /usr/bin/java
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check bench clean
+.PHONY: serve build test test-fast check bench clean
 
 serve: $(STAMP)
 	PATIENT_INFO_PREVIEW=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -20,6 +20,10 @@ build: $(STAMP)
 
 test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) $(JAVA) $(PRINT_FONT)
 	$(BIN)/pytest
+
+# The quick loop while coding: every test that neither builds a site nor opens a browser (under 30 s).
+test-fast: $(STAMP)
+	$(BIN)/pytest -m "not browser and not build"
 
 # Not part of make test: builds hundreds of made-up topics and takes a long while (see README).
 bench: $(STAMP) $(CHROMIUM)

@@ -190,3 +190,23 @@ def browser():
             yield chromium
         finally:
             chromium.close()
+
+
+# Markers, so that `make test-fast` (-m "not browser and not build") leaves out what is slow.
+# A test is marked by its folder (site/, browser/) or by the shared fixtures it uses; tests elsewhere
+# that build fixture content themselves say so with @pytest.mark.build.
+_BROWSER_FIXTURES = {"browser"}
+_BUILD_FIXTURES = {"real_site", "example_site", "served_site"}
+_MARKED_FOLDERS = {ROOT / "tests" / "site": "build", ROOT / "tests" / "browser": "browser"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        folder_mark = _MARKED_FOLDERS.get(item.path.parent)
+        if folder_mark:
+            item.add_marker(folder_mark)
+        if used & _BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if used & _BUILD_FIXTURES:
+            item.add_marker(pytest.mark.build)

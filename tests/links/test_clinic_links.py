@@ -16,6 +16,8 @@ from playwright.sync_api import expect
 
 from conftest import EXAMPLE_CONTENT, FIXTURES, ROOT, add_glossary_entries, build_or_fail, serve
 
+pytestmark = pytest.mark.build  # every test here builds a site
+
 SITE_URL = "https://patient-info.example.org/"
 CLINIC_PAGE = FIXTURES / "clinic-page.html"
 

@@ -78,6 +78,7 @@ def test_json_ld_cannot_end_its_script_element(text):
     assert soup.title.string == "t"
 
 
+@pytest.mark.build
 def test_site_url_under_a_path_is_used_for_every_absolute_address(tmp_path):
     base = "https://clinic.example.org/patient-info/"
     site = build_or_fail(tmp_path / "site", EXAMPLE_CONTENT, site_url=base)
@@ -92,6 +93,7 @@ def test_site_url_under_a_path_is_used_for_every_absolute_address(tmp_path):
     assert old.find("link", rel="canonical")["href"] == base + "glimmer-fever/treatments/humming/"
 
 
+@pytest.mark.build
 def test_build_without_site_url_fails_with_one_line(tmp_path):
     result = mkdocs_build(tmp_path / "site", EXAMPLE_CONTENT, site_url="")
     assert result.returncode != 0 and "Traceback" not in result.stderr

@@ -9,6 +9,8 @@ from bs4 import BeautifulSoup
 
 from conftest import EXAMPLE_CONTENT, build_or_fail
 
+pytestmark = pytest.mark.build  # every test here builds a site
+
 PAYLOAD = 'Tom & Jerry <script>alert("x")</script> [click](https://evil.example) **bold** <b>b</b> {: #hijack } !!! note'
 TEXT_FIELDS = {"name", "title", "summary", "question", "label", "text", "contact", "disclaimer", "publisher",
                "reference", "definition"}

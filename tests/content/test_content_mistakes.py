@@ -12,6 +12,8 @@ import pytest
 
 from conftest import mkdocs_build
 
+pytestmark = pytest.mark.build  # every test here builds a site
+
 TOPIC = "glimmer-fever"
 MOONLIGHT = f"{TOPIC}/treatments/moonlight-therapy.yaml"
 HUMMING = f"{TOPIC}/treatments/humming.yaml"

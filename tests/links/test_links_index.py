@@ -8,6 +8,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from conftest import TOPIC
 
+pytestmark = pytest.mark.build  # every test here builds a site
+
 SITE_URL = "https://patient-info.example.org/"
 
 

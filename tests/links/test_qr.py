@@ -154,6 +154,7 @@ def test_many_missing_codes_are_drawn_by_a_worker_process_before_the_wait_return
         assert code.source.read_bytes() == qr_file(code.url, code.title)
 
 
+@pytest.mark.build
 def test_a_cache_folder_that_cannot_be_written_stops_the_build_with_a_message(tmp_path):
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder", "utf-8")

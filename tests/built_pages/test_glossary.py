@@ -105,6 +105,7 @@ def test_definition_in_the_link_title_is_escaped():
     assert linked.find("b") is None
 
 
+@pytest.mark.build
 def test_a_long_word_missing_from_the_glossary_is_reported_with_file_and_line(example_copy, tmp_path):
     humming = example_copy / "glimmer-fever" / "treatments" / "humming.yaml"
     text = humming.read_text("utf-8").replace("summary: Humming a tune.", "summary: Humming is like cryotherapy.")
@@ -115,6 +116,7 @@ def test_a_long_word_missing_from_the_glossary_is_reported_with_file_and_line(ex
     assert f"{humming}:{line}:10: 'cryotherapy' is not explained in the glossary" in result.stderr
 
 
+@pytest.mark.build
 def test_a_term_written_twice_in_the_glossary_is_a_content_error_with_its_line(example_copy, tmp_path):
     glossary = example_copy / "glossary.yaml"
     text = glossary.read_text("utf-8").replace("  - id: moonlight-therapy\n    term: Moonlight therapy",
@@ -126,6 +128,7 @@ def test_a_term_written_twice_in_the_glossary_is_a_content_error_with_its_line(e
     assert f"{glossary}:{line[1]}:11: 'glimmer fever' is already a term or form on line {line[0]}" in result.stderr
 
 
+@pytest.mark.build
 def test_a_schema_mistake_in_the_glossary_names_file_line_and_the_allowed_values(example_copy, tmp_path):
     glossary = example_copy / "glossary.yaml"
     text = glossary.read_text("utf-8").replace("basis: source", "basis: sauce", 1)

@@ -75,6 +75,7 @@ def test_overflow_message_names_the_topic_and_how_far_over_it_is(tmp_path):
 
 # The warning, in a real build --------------------------------------------------
 
+@pytest.mark.build
 def test_strict_build_fails_on_a_summary_that_would_not_fit(tmp_path):
     result = mkdocs_build(tmp_path / "site", too_long_content(tmp_path / "content"))
     assert result.returncode != 0

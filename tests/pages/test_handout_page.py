@@ -33,6 +33,7 @@ def with_clinic(tmp_path, clinic_yaml: str):
     ("real_site", TOPIC, "Secondary cancer in the liver: treatment summary"),
     ("example_site", "glimmer-fever", "Glimmer fever: treatment summary"),
 ])
+@pytest.mark.build
 def test_every_topic_gets_a_summary_page_in_the_navigation(request, site_fixture, topic, title):
     site = request.getfixturevalue(site_fixture)
     page = site.page(f"/{topic}/summary/")
@@ -70,6 +71,7 @@ def test_summary_uses_the_site_address_it_is_built_for(tmp_path, example_site):
     assert "https://info.clinic.example/" not in summary_text(example_site, "glimmer-fever")
 
 
+@pytest.mark.build
 def test_build_without_a_site_address_fails_with_a_one_line_reason(tmp_path):
     result = mkdocs_build(tmp_path / "site", EXAMPLE_CONTENT, site_url="")
     assert result.returncode != 0
@@ -77,6 +79,7 @@ def test_build_without_a_site_address_fails_with_a_one_line_reason(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.build
 def test_clinic_details_are_printed_as_plain_text(tmp_path):
     content = with_clinic(tmp_path, f"clinic:\n  name: '{PAYLOAD}'\n  phone: '0100 555'\n  contact: '{PAYLOAD}'\n")
     site = build_or_fail(tmp_path / "site", content)

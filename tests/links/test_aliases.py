@@ -8,6 +8,8 @@ import yaml
 
 from conftest import EXAMPLE_CONTENT, build_or_fail, mkdocs_build
 
+pytestmark = pytest.mark.build  # every test here builds a site
+
 TOPIC = "glimmer-fever"
 
 

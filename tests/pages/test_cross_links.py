@@ -4,6 +4,8 @@ import pytest
 
 from conftest import TOPIC
 
+pytestmark = pytest.mark.build  # every test here builds a site
+
 
 def internal_links(site):
     for file in site.html_pages():

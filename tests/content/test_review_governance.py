@@ -4,7 +4,11 @@ import re
 import subprocess
 from datetime import date, timedelta
 
+import pytest
+
 from conftest import ROOT, build_or_fail, mkdocs_build
+
+pytestmark = pytest.mark.build  # every test here builds a site
 
 TOPIC_FILE = "glimmer-fever/topic.yaml"
 

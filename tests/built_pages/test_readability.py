@@ -62,6 +62,7 @@ def test_headings_and_list_items_are_sentences_of_their_own():
         "What it is.", "First item.", "Second.", "Third.", "Read more."]
 
 
+@pytest.mark.build
 def test_build_warns_about_a_sentence_over_25_words(example_copy, tmp_path):
     humming = example_copy / "glimmer-fever" / "treatments" / "humming.yaml"
     long = "Humming " + "is a tune that you hum " * 5 + "all day."
