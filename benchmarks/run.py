@@ -9,7 +9,6 @@ out as Markdown beforehand, with no hooks. Budgets are checked at the end.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import json
 import os
@@ -21,9 +20,7 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from datetime import datetime, timezone
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -31,13 +28,13 @@ import yaml
 
 from synthetic import write_content
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from serving import CHROMIUM, CHROMIUM_ARGS, fetch, free_port, serve, wait_for  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
 PYTHON = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml")
 SITE_URL = "https://patient-info.example.org/"
 WEIGHT_PAGES = ("/secondary-liver-cancer/", "/secondary-liver-cancer/treatments/surgery/",
@@ -167,14 +164,14 @@ def serve_rebuild(runs: int, folder: Path) -> list[float]:
     """Seconds from saving one YAML file to `mkdocs serve` serving the rebuilt page, real content."""
     content = folder / "serve-content"
     shutil.copytree(ROOT / "content", content)
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}/secondary-liver-cancer/treatments/surgery/"
     env = {**ENV, "PATIENT_INFO_CONTENT": str(content)}
     server = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "-f", str(ROOT / "mkdocs.yml"),
                                "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        _wait_until(lambda: _fetch(url), seconds=120)
+        _wait_until(lambda: fetch(url), seconds=120)
         treatment = content / "secondary-liver-cancer" / "treatments" / "surgery.yaml"
         original = treatment.read_text("utf-8")
         timings = []
@@ -182,7 +179,7 @@ def serve_rebuild(runs: int, folder: Path) -> list[float]:
             marker = f"Benchmark edit {run}."
             treatment.write_text(original.replace("have surgery.\n", f"have surgery. {marker}\n", 1), "utf-8")
             saved = time.perf_counter()
-            _wait_until(lambda: marker in (_fetch(url) or ""), seconds=60, step=0.02)
+            _wait_until(lambda: marker in (fetch(url) or ""), seconds=60, step=0.02)
             timings.append(time.perf_counter() - saved)
             time.sleep(1)
         return timings
@@ -195,22 +192,14 @@ def page_weight(site: Path) -> list[dict]:
     """Requests and bytes for each page on first load; compressed as a static host would gzip text."""
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
     results = []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for path in WEIGHT_PAGES:
-                if not (site / path.strip("/") / "index.html").exists():
-                    continue
-                results.append(_weigh(browser, base, path))
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for path in WEIGHT_PAGES:
+            if not (site / path.strip("/") / "index.html").exists():
+                continue
+            results.append(_weigh(browser, base, path))
+        browser.close()
     return results
 
 
@@ -235,33 +224,9 @@ def _weigh(browser, base: str, path: str) -> dict:
             "foreign_requests": foreign}
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
-def _free_port() -> int:
-    import socket
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return None
-
-
 def _wait_until(predicate, *, seconds: float, step: float = 0.2) -> None:
-    deadline = time.perf_counter() + seconds
-    while time.perf_counter() < deadline:
-        if predicate():
-            return
-        time.sleep(step)
-    sys.exit("benchmark: timed out waiting for the server")
+    if not wait_for(predicate, seconds, step):
+        sys.exit("benchmark: timed out waiting for the server")
 
 
 # Reporting -------------------------------------------------------------------

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
-import threading
 import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+
+from serving import CHROMIUM, CHROMIUM_ARGS, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -121,16 +120,6 @@ def main_text(soup: BeautifulSoup) -> str:
 # Browser set-up, shared by every browser test: one built site served on loopback,
 # one Debian Chromium driven by Playwright.
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
 @dataclass(frozen=True)
 class ServedSite:
     site: BuiltSite
@@ -138,19 +127,6 @@ class ServedSite:
 
     def url(self, path: str) -> str:
         return self.base_url + path
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Any folder on http://127.0.0.1:<free port> until the block ends, yielding its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @contextmanager

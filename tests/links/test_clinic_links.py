@@ -14,7 +14,8 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from conftest import EXAMPLE_CONTENT, FIXTURES, ROOT, add_glossary_entries, build_or_fail, serve
+from conftest import EXAMPLE_CONTENT, FIXTURES, ROOT, add_glossary_entries, build_or_fail
+from serving import serve
 
 pytestmark = pytest.mark.build  # every test here builds a site
 

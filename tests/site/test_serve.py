@@ -1,37 +1,11 @@
 """`mkdocs serve` rebuilds when a content file changes, so editors see their edit."""
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 
 from conftest import ROOT
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return None
-
-
-def wait_for(predicate, seconds: float):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.3)
-    return None
+from serving import fetch, free_port, wait_for
 
 
 def test_serve_rebuilds_when_a_content_file_changes(example_copy, tmp_path):
