@@ -33,7 +33,7 @@ from patient_info.built_pages.readability import Readability
 from patient_info.built_pages.theme_fixes import ThemeMarkupChanged, fix_theme_html
 from patient_info.content.check import check_content
 from patient_info.errors import ContentError, ContentErrors
-from patient_info.links.catalogue import Link, catalogue
+from patient_info.links.catalogue import Link, catalogue, uncatalogued
 from patient_info.links.head import page_head
 from patient_info.links.machine_readable import machine_readable_files
 from patient_info.links.qr import make_missing_in_background, qr_files
@@ -43,7 +43,7 @@ from patient_info.model.audiences import PATIENTS
 from patient_info.model.site import Site
 from patient_info.pages import field_reference
 from patient_info.pages.handout import Handout, estimate_fit
-from patient_info.pages.render import PLACEHOLDER, render_for_clinics, render_site, summary_handouts
+from patient_info.pages.render import PLACEHOLDER, Page as RenderedPage, render_for_clinics, render_site, summary_handouts
 from patient_info.text import html_text
 
 CONTENT_DIR_VARIABLE = "PATIENT_INFO_CONTENT"
@@ -114,10 +114,16 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build = _current.build
     in_nav = set(_nav_pages(config.nav))
-    for page in render_site(build.site, build.handouts):
+    pages = render_site(build.site, build.handouts)
+    for page in pages:
         _add(files, config, page.src_uri, page.markdown, in_nav=page.src_uri in in_nav)
     _add(files, config, field_reference.PAGE, field_reference.render_field_reference(), in_nav=False)
-    _add_linking_files(build, files, config)
+    links = catalogue(build.site)
+    for_clinics = render_for_clinics(build.site, links, config.site_url)
+    missing = uncatalogued([page.src_uri for page in [*pages, *for_clinics]], links)
+    if missing:
+        raise PluginError(f"no entry in the link catalogue (links/catalogue.py) for {', '.join(missing)}")
+    _add_linking_files(build, links, for_clinics, files, config)
     return files
 
 
@@ -224,12 +230,12 @@ def _is_preview() -> bool:
     return os.environ.get(PREVIEW_VARIABLE) == "1"
 
 
-def _add_linking_files(build: Build, files: Files, config: MkDocsConfig) -> None:
+def _add_linking_files(build: Build, links: tuple[Link, ...], for_clinics: list[RenderedPage], files: Files,
+                       config: MkDocsConfig) -> None:
     """The "for clinics" page, redirects, code links, JSON and QR codes: all from one catalogue of links,
     made from the same model as the pages."""
-    links = catalogue(build.site)
     build.pages = {link.address: link for link in links if link.kind != "code-link" and "#" not in link.address}
-    for page in render_for_clinics(build.site, links, config.site_url):
+    for page in for_clinics:
         _add(files, config, page.src_uri, page.markdown, in_nav=False)
     language = _language(config)
     for static in [*redirect_files(build.site, links, config.site_url, language),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable
 
 from ..model import paths, titles
 from ..model.codes import CODE_SYSTEMS
@@ -41,6 +41,17 @@ class Link:
     def page_address(self) -> str:
         """The address of the page this link opens, without any #anchor."""
         return self.address.partition("#")[0]
+
+
+# Pages for editors are built but not offered for linking: no <head> data, no links.json entry, no QR code.
+NOT_LINKED = frozenset({paths.CONTENT_REPORT, paths.FIELD_REFERENCE})
+
+
+def uncatalogued(src_uris: Iterable[str], links: Iterable[Link]) -> list[str]:
+    """Built pages that no link describes: a new kind of page needs its entry in `catalogue`, or the
+    page would go out without its <head> data, its links.json entry and its QR code."""
+    listed = {link.address for link in links}
+    return [uri for uri in src_uris if uri not in NOT_LINKED and paths.url(uri) not in listed]
 
 
 def catalogue(site: Site) -> tuple[Link, ...]:

@@ -13,6 +13,7 @@ RESERVED_FOLDERS = frozenset({"assets", "search", "link", "for-clinics", "glossa
 GLOSSARY = "glossary.md"
 # For editors, outside the patient navigation.
 CONTENT_REPORT = "editors/content-report.md"
+FIELD_REFERENCE = "editors/field-reference.md"
 
 
 def topic_page(topic_id: str) -> str:

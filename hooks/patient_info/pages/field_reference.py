@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..content.schemas import schema
+from ..model import paths
 from ..text import escape
 
 # The content files editors write, in the order the guide explains them.
@@ -15,7 +16,7 @@ CONTENT_FILES = (
     ("factors", "content/<topic>/factors.yaml"),
     ("treatment", "content/<topic>/treatments/<id>.yaml"),
 )
-PAGE = "editors/field-reference.md"
+PAGE = paths.FIELD_REFERENCE
 
 
 @dataclass(frozen=True)
