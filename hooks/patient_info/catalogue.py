@@ -13,7 +13,7 @@ from typing import Callable
 
 from . import paths, titles
 from .model import Site, Topic, Treatment
-from .situations import situations
+from .situations import lead, situations
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ def _topic_links(topic: Topic) -> list[Link]:
                           f"{factors.address}#{factor.id}",
                           previous=tuple(f"{factors.address}#{alias}" for alias in factor.aliases), **common))
     for treatment in topic.treatments:
-        links.append(_page(f"{topic.id}/treatments/{treatment.id}", "treatment", treatment.name, treatment.summary,
+        links.append(_page(f"{topic.id}/treatments/{treatment.id}", "treatment", treatment.name, lead(topic, treatment).text,
                            paths.treatment_page, topic_ids, _ids(treatment), treatment=treatment, **common))
     for situation in situations(topic):
         factor, value = situation.factor, situation.value

@@ -8,6 +8,16 @@ from .model import Topic
 FACTORS_TITLE = "How your treatment is chosen"
 GLOSSARY_TITLE = "Glossary"
 GLOSSARY_DESCRIPTION = "What the medical words on this site mean, in plain words."
+# A treatment page's sections, one per kind of statement. Neutral on purpose: each statement's own
+# words say how likely it is ("not usually", "may not"), so a heading never makes it stronger or weaker.
+KIND_HEADINGS = {
+    "what-it-is": "What it is",
+    "how-often": "How often it is used",
+    "when-used": "When it may be used",
+    "not-suitable": "When it may not be suitable",
+    "can-achieve": "What it can do",
+    "used-with": "Used with other treatments",
+}
 
 
 def overview_title(topic: Topic) -> str:
