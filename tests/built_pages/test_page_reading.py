@@ -11,7 +11,7 @@ from patient_info.pages.render import render_site, summary_handouts
 
 GLOSSARY = load_site(ROOT / "content").glossary
 PAGES = [
-    PageToRead("<h1>Chemotherapy</h1><p>You may have chemotherapy. Surgery may follow.</p>", "../glossary/", True),
+    PageToRead("<h1>Your treatment</h1><p>You may have chemotherapy. Surgery may follow.</p>", "../glossary/", True),
     PageToRead("<p>Ablation uses heat. Ablation is not surgery.</p>", "../../glossary/", True),
     PageToRead("<p>Links for clinics: chemotherapy.</p>", None, False),
 ]

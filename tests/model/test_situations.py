@@ -1,14 +1,17 @@
-"""Situation views: for one answer, every treatment is shown once, in the group its own YAML puts it in."""
+"""Situation views: for one answer, every statement that names it, whole, with each treatment's general limits
+beside it, then what applies to everyone, most common first; no treatment is called unsuitable unless a
+statement says so, and every treatment is still reachable."""
 
 import pytest
 
-from conftest import ROOT, TOPIC, main_text
+from conftest import ROOT, TOPIC
 from patient_info.content.check import load_site
-from patient_info.model.situations import situations
+from patient_info.model.site import LIKELIHOOD_ORDER
+from patient_info.model.situations import LIMITING_KINDS, situations
 
-MAY_TALK = "Treatments your team may talk to you about"
-NOT_SUITABLE = "Treatments that are usually not suitable in this situation"
-ALSO = "Other treatments that may also be discussed"
+ANSWER = "What it says about this answer"
+EVERYONE = "What it says for everyone with secondary cancer in the liver"
+OTHERS = "Other treatments in this information"
 
 
 @pytest.fixture(scope="module")
@@ -16,66 +19,78 @@ def topic():
     return load_site(ROOT / "content").topics[0]
 
 
-def section_links(page, heading: str) -> list[str]:
-    """The treatment names linked in the section under an h2."""
+def section(page, heading: str):
     h2 = next((h for h in page.select("article h2") if h.get_text(strip=True) == heading), None)
-    if h2 is None:
-        return []
-    names = []
-    for element in h2.find_next_siblings():
+    elements = []
+    for element in (h2.find_next_siblings() if h2 else []):
         if element.name == "h2":
             break
-        names += [a.get_text(strip=True) for a in element.select("a[href*='treatments/']")]
-    return names
+        elements.append(element)
+    return elements
 
 
-def test_every_treatment_is_in_exactly_one_group_of_every_situation(topic):
-    found = situations(topic)
-    assert len(found) == sum(len(factor.values) for factor in topic.factors) == 12
-    for situation in found:
-        groups = [situation.may_talk_about, situation.usually_not_suitable, situation.also_discussed]
-        ids = [item.treatment.id for group in groups for item in group]
+def statements_in(elements) -> list[str]:
+    return [span["data-statement"] for element in elements for span in element.select("[data-statement]")]
+
+
+def test_every_treatment_is_on_every_situation_page_once(topic):
+    for situation in situations(topic):
+        ids = ([item.treatment.id for item in situation.for_answer + situation.for_everyone]
+               + [t.id for t in situation.other_treatments])
         assert sorted(ids) == sorted(t.id for t in topic.treatments), situation.title
 
 
-def test_a_treatment_usually_not_suitable_is_never_one_your_team_may_talk_about(topic):
-    checked = 0
+def test_every_statement_naming_an_answer_is_on_its_page_with_the_treatments_limits(real_site, topic):
     for situation in situations(topic):
-        talk = {item.treatment.id for item in situation.may_talk_about}
-        for treatment in topic.treatments:
-            for reason in treatment.not_suitable_when:
-                if any(ref.factor == situation.factor.id and situation.value.id in ref.values for ref in reason.factors):
-                    assert treatment.id not in talk
-                    checked += 1
-    assert checked == 2  # surgery: many areas of the liver; cancer elsewhere in the body
+        url = f"/{TOPIC}/situations/{situation.factor.id}/{situation.value.id}/"
+        shown = set(statements_in(section(real_site.page(url), ANSWER)))
+        for statement in topic.statements:
+            if statement.about and statement.involves(situation.factor.id, situation.value.id):
+                assert statement.id in shown, (url, statement.id)
+                limits = {s.id for s in topic.statements
+                          if s.treatment == statement.treatment and s.kind in LIMITING_KINDS}
+                assert limits <= shown, (url, statement.id, limits - shown)
 
 
-@pytest.mark.parametrize("factor, value, talk, not_suitable", [
-    ("primary-cancer", "bowel", ["Surgery", "Ablation"], []),
-    ("primary-cancer", "breast", ["Hormonal therapies"], []),
-    ("liver-areas", "many-areas", [], ["Surgery"]),
-    ("spread-elsewhere", "elsewhere", [], ["Surgery"]),
-    ("fitness", "not-well-enough", ["Supportive or palliative therapies"], []),
-])
-def test_situation_page_groups_treatments_by_their_own_references(real_site, topic, factor, value, talk, not_suitable):
-    page = real_site.page(f"/{TOPIC}/situations/{factor}/{value}/")
-    assert section_links(page, MAY_TALK) == talk
-    assert section_links(page, NOT_SUITABLE) == not_suitable
-    also = section_links(page, ALSO)
-    assert sorted(talk + not_suitable + also) == sorted(t.name for t in topic.treatments)
+@pytest.mark.parametrize("answer", ["liver-areas/a-few-areas", "spread-elsewhere/liver-only"])
+def test_cure_is_never_shown_without_where_surgery_is_usually_possible(real_site, answer):
+    shown = statements_in(section(real_site.page(f"/{TOPIC}/situations/{answer}/"), ANSWER))
+    assert "surgery-can-cure" in shown
+    assert {"surgery-bowel-or-neuroendocrine", "surgery-small-number"} <= set(shown)
 
 
-def test_situation_page_quotes_the_content_and_says_the_team_decides(real_site, topic):
-    page = real_site.page(f"/{TOPIC}/situations/liver-areas/many-areas/")
-    text = main_text(page)
-    assert page.h1.get_text(strip=True) == "Which parts of my liver are affected? Many areas of the liver"
-    surgery = topic.treatment("surgery")
-    assert surgery.not_suitable_when[0].text in text
-    assert "Your team decides with you" in text and "you will decide together" in text
-    for caveat in topic.caveats:
-        assert caveat.text in text
-    hrefs = {real_site.resolve(f"/{TOPIC}/situations/liver-areas/many-areas/", a["href"]) for a in page.select("article a")}
-    assert f"/{TOPIC}/" in hrefs and f"/{TOPIC}/how-treatment-is-chosen/#liver-areas" in hrefs
+def test_chemotherapy_after_surgery_is_linked_to_having_had_surgery(real_site):
+    shown = statements_in(section(real_site.page(f"/{TOPIC}/situations/previous-surgery/had-surgery/"), ANSWER))
+    assert "chemotherapy-after-surgery" in shown and "chemotherapy-most-common" in shown
+
+
+def test_what_applies_to_everyone_comes_most_common_first(real_site, topic):
+    by_id = {s.id: s for s in topic.statements}
+    for situation in situations(topic):
+        url = f"/{TOPIC}/situations/{situation.factor.id}/{situation.value.id}/"
+        shown = [by_id[i] for i in statements_in(section(real_site.page(url), EVERYONE))]
+        assert all(s.conditions is None for s in shown), url
+        ranks = [LIKELIHOOD_ORDER.index(s.likelihood) for s in shown]
+        assert ranks == sorted(ranks), url
+    bowel = statements_in(section(real_site.page(f"/{TOPIC}/situations/primary-cancer/bowel/"), EVERYONE))
+    assert bowel[0] == "chemotherapy-most-common"
+
+
+def test_no_page_calls_a_treatment_unsuitable_or_says_no_treatment_is_named(real_site, topic):
+    for situation in situations(topic):
+        page = real_site.page(f"/{TOPIC}/situations/{situation.factor.id}/{situation.value.id}/")
+        headings = [h.get_text(strip=True) for h in page.select("article h2")]
+        text = page.select_one("article").get_text(" ")
+        assert "not suitable" not in " ".join(headings).lower()
+        assert "does not name a treatment" not in text
+        assert headings[0] == ANSWER, situation.title
+
+
+def test_surgery_is_not_offered_to_people_not_fit_for_surgery(real_site):
+    page = real_site.page(f"/{TOPIC}/situations/fitness/not-fit-for-surgery/")
+    answer_links = [a.get_text(strip=True) for element in section(page, ANSWER) for a in element.select("a")]
+    assert not any("surgery" == link.lower() for link in answer_links)
+    assert "ablation-when" in statements_in(section(page, ANSWER))
 
 
 def test_every_answer_has_a_situation_page_linked_from_its_factor(real_site, topic):

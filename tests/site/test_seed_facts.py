@@ -1,107 +1,140 @@
-"""Every fact in the seed text appears on the page where a reader would look for it.
+"""Every fact in the seed text is on the site, whole, with its own hedging word and its own conditions.
 
-Each row names the page, the section (by its h2, or the whole article), phrases
-that must all appear there, and links that must be in that section, so a
-relation such as "surgery is usually only possible when the cancer started in
-the bowel" is checked as text *and* as a link to the factor it depends on.
+The table below is written from the seed, not from the content: each row is one fact, with words that
+must appear in the statement that restates it, the hedging word the seed uses, and the answers it
+depends on (as the seed joins them). The content's statement is found by the words, then held to the
+row's hedging and conditions, and to being on the pages where a reader would look for it.
 """
 
 import pytest
 
-from conftest import TOPIC
+from conftest import ROOT, TOPIC
+from patient_info.content.check import load_site
+from patient_info.model.site import AllOf, AnswerIs, AnyOf
 
 OVERVIEW = f"/{TOPIC}/"
 FACTORS = f"/{TOPIC}/how-treatment-is-chosen/"
+SUMMARY = f"/{TOPIC}/summary/"
 
 
 def treatment(tid):
     return f"/{TOPIC}/treatments/{tid}/"
 
 
+def situation(factor, answer):
+    return f"/{TOPIC}/situations/{factor}/{answer}/"
+
+
+# Conditions, written as the seed joins them: ("all", ...), ("any", ...) or (factor, {answers}).
+FEW_AREAS_ONLY = ("all", ("liver-areas", {"a-few-areas"}), ("spread-elsewhere", {"liver-only"}))
 FACTS = [
-    # (page, section or None for the whole article, phrases, link targets in that section)
-    (OVERVIEW, "The aim of treatment", ["usually aims to control the cancer for as long as possible", "reduce any symptoms"], []),
-    (OVERVIEW, "What your treatment depends on", ["Where did the cancer start?", "Which parts of my liver are affected?",
-                                                   "Has the cancer spread anywhere else in my body?"],
-     ["how-treatment-is-chosen/#primary-cancer", "how-treatment-is-chosen/#liver-areas",
-      "how-treatment-is-chosen/#spread-elsewhere"]),
-    (treatment("chemotherapy"), None, ["most common treatment for secondary cancer in the liver"], []),
-    (treatment("chemotherapy"), "Used together with other treatments",
-     ["sometimes given before liver surgery", "can make the operation more successful",
-      "may also be given after surgery", "lower the risk of the cancer coming back"], ["surgery/"]),
-    (treatment("surgery"), None, ["Only a small number of people"], []),
-    (treatment("surgery"), "When it may be used",
-     ["usually only possible if the cancer spread to your liver from cancer in the bowel", "neuroendocrine tumour",
-      "may also be an option for some other types of cancer",
-      "most often used if the cancer is in a few areas of your liver and nowhere else in your body",
-      "sometimes possible to cure the cancer"],
-     ["how-treatment-is-chosen/#primary-cancer", "how-treatment-is-chosen/#liver-areas",
-      "how-treatment-is-chosen/#spread-elsewhere"]),
-    (treatment("surgery"), "When it is usually not suitable",
-     ["affects many areas of your liver", "may not be able to remove all of the cancer cells",
-      "not usually suitable if you have cancer cells in another part of your body", "bones"],
-     ["how-treatment-is-chosen/#liver-areas", "how-treatment-is-chosen/#spread-elsewhere"]),
-    (treatment("surgery"), "Used together with other treatments", ["before liver surgery", "after surgery"],
-     ["chemotherapy/"]),
-    (treatment("hormonal-therapy"), None, ["sometimes used"], []),
-    (treatment("hormonal-therapy"), "When it may be used", ["usually used when the cancer started in the breast"],
-     ["how-treatment-is-chosen/#primary-cancer"]),
-    (treatment("targeted-therapy"), None, ["sometimes used to treat secondary cancer in the liver"], []),
-    (treatment("targeted-therapy"), "Used together with other treatments",
-     ["used together with chemotherapy", "used together with surgery"], ["chemotherapy/", "surgery/"]),
-    (treatment("ablation"), None, ["uses heat to destroy cancer cells"], []),
-    (treatment("ablation"), "When it may be used",
-     ["came from the bowel", "Occasionally it is used when the cancer started somewhere else",
-      "already had surgery", "not fit enough to have surgery"],
-     ["how-treatment-is-chosen/#primary-cancer", "how-treatment-is-chosen/#previous-surgery",
-      "how-treatment-is-chosen/#fitness"]),
-    (treatment("embolisation"), None, ["cut off the blood supply to the tumour", "chemotherapy or radiation"], []),
-    (treatment("embolisation"), "What it is",
-     ["Chemoembolisation", "Embolisation that uses chemotherapy", "Radioembolisation", "Embolisation that uses radiation"], []),
-    (treatment("stereotactic-radiotherapy"), None, ["type of radiotherapy", "may sometimes be used"], []),
-    (treatment("supportive-care"), None,
-     ["help to control your symptoms", "improve your quality of life", "used alongside other treatments"], []),
-    (treatment("supportive-care"), "When it may be used",
-     ["may not be well enough to have the other treatments", "decide not to have treatment",
-      "unlikely to shrink the cancer", "too many side effects"],
-     ["how-treatment-is-chosen/#fitness", "how-treatment-is-chosen/#your-choice"]),
+    # (words the statement uses, hedging likelihood, conditions or None, treatment, pages that must show it whole)
+    (["usually aims to control the cancer for as long as possible", "reduce any symptoms"], "usually", None,
+     None, [OVERVIEW, SUMMARY]),
+    (["most common treatment"], "most-common", None, "chemotherapy",
+     [treatment("chemotherapy"), OVERVIEW, SUMMARY, situation("primary-cancer", "bowel")]),
+    (["Sometimes you have chemotherapy before surgery", "more successful"], "sometimes", None, "chemotherapy",
+     [treatment("chemotherapy"), treatment("surgery")]),
+    (["chemotherapy after surgery", "risk of the cancer coming back"], "may",
+     ("previous-surgery", {"had-surgery"}), "chemotherapy",
+     [treatment("chemotherapy"), treatment("surgery"), situation("previous-surgery", "had-surgery"), FACTORS]),
+    (["operation to remove the cancer from your liver"], "stated", None, "surgery", [treatment("surgery"), OVERVIEW]),
+    (["A small number of people"], "a-small-number", None, "surgery",
+     [treatment("surgery"), OVERVIEW, SUMMARY, situation("primary-cancer", "bowel")]),
+    (["usually only possible", "bowel", "neuroendocrine tumour"], "usually-only",
+     ("primary-cancer", {"bowel", "neuroendocrine-tumour"}), "surgery",
+     [treatment("surgery"), SUMMARY, FACTORS, situation("primary-cancer", "bowel"),
+      situation("liver-areas", "a-few-areas"), situation("spread-elsewhere", "liver-only")]),
+    (["may also be an option"], "may", ("primary-cancer", {"breast", "other"}), "surgery",
+     [treatment("surgery"), SUMMARY, situation("primary-cancer", "breast")]),
+    (["most commonly used", "a few areas of your liver", "nowhere else in your body"], "most-commonly",
+     FEW_AREAS_ONLY, "surgery", [treatment("surgery"), SUMMARY, situation("liver-areas", "a-few-areas"),
+                                 situation("primary-cancer", "bowel")]),
+    (["sometimes cure the cancer", "a few areas of your liver", "nowhere else in your body"], "sometimes",
+     FEW_AREAS_ONLY, "surgery", [treatment("surgery"), situation("liver-areas", "a-few-areas"),
+                                 situation("spread-elsewhere", "liver-only")]),
+    (["many areas of your liver", "may not be able to remove all of the cancer cells"], "may-not",
+     ("liver-areas", {"many-areas"}), "surgery", [treatment("surgery"), situation("liver-areas", "many-areas")]),
+    (["not usually suitable", "another part of your body", "bones"], "not-usually",
+     ("spread-elsewhere", {"elsewhere"}), "surgery",
+     [treatment("surgery"), situation("spread-elsewhere", "elsewhere")]),
+    (["Hormonal therapies are sometimes used", "usually when the cancer started in the breast"], "sometimes",
+     ("primary-cancer", {"breast"}), "hormonal-therapy",
+     [treatment("hormonal-therapy"), OVERVIEW, SUMMARY, FACTORS, situation("primary-cancer", "breast")]),
+    (["Targeted therapies are sometimes used"], "sometimes", None, "targeted-therapy",
+     [treatment("targeted-therapy"), OVERVIEW, SUMMARY]),
+    (["may be used with other treatments", "chemotherapy and surgery"], "may", None, "targeted-therapy",
+     [treatment("targeted-therapy"), treatment("chemotherapy"), treatment("surgery")]),
+    (["uses heat to destroy cancer cells"], "stated", None, "ablation", [treatment("ablation"), OVERVIEW]),
+    # The seed joins these: from the bowel (occasionally elsewhere) AND (already had surgery OR not fit for it).
+    (["from the bowel", "occasionally", "already had surgery", "not fit enough to have surgery"], "may",
+     ("all", ("primary-cancer", {"bowel", "neuroendocrine-tumour", "breast", "other"}),
+      ("any", ("previous-surgery", {"had-surgery"}), ("fitness", {"not-fit-for-surgery"}))), "ablation",
+     [treatment("ablation"), OVERVIEW, SUMMARY, situation("primary-cancer", "bowel"),
+      situation("fitness", "not-fit-for-surgery"), situation("previous-surgery", "had-surgery")]),
+    (["cut off the blood supply to the tumour", "chemoembolisation", "radioembolisation"], "stated", None,
+     "embolisation", [treatment("embolisation"), OVERVIEW, SUMMARY]),
+    (["type of radiotherapy", "may sometimes be used"], "may-sometimes", None, "stereotactic-radiotherapy",
+     [treatment("stereotactic-radiotherapy"), OVERVIEW, SUMMARY]),
+    (["can help to control your symptoms", "improve your quality of life"], "can", None, "supportive-care",
+     [treatment("supportive-care"), OVERVIEW]),
+    (["not be well enough", "decide not to have treatment", "unlikely to shrink the cancer", "too many side effects"],
+     "may", ("any", ("fitness", {"not-well-enough"}), ("your-choice", {"no-treatment"})), "supportive-care",
+     [treatment("supportive-care"), SUMMARY, situation("fitness", "not-well-enough"),
+      situation("your-choice", "no-treatment")]),
+    (["used alongside other treatments"], "may", None, "supportive-care",
+     [treatment("supportive-care"), situation("primary-cancer", "bowel")]),
 ]
 
 
-def section(soup, heading):
-    article = soup.select_one("article")
-    if heading is None:
-        return article
-    h2 = next((h for h in article.find_all("h2") if h.get_text(strip=True) == heading), None)
-    assert h2 is not None, f"no section '{heading}'"
-    wrapper = soup.new_tag("div")
-    for sibling in list(h2.find_next_siblings()):
-        if sibling.name == "h2":
-            break
-        wrapper.append(sibling)
-    return wrapper
+@pytest.fixture(scope="module")
+def topic():
+    return load_site(ROOT / "content").topics[0]
 
 
-@pytest.mark.parametrize("url, heading, phrases, links", FACTS,
-                         ids=[f"{url.strip('/').split('/')[-1]}:{heading or 'page'}" for url, heading, *_ in FACTS])
-def test_seed_fact_appears_where_readers_look(real_site, url, heading, phrases, links):
-    part = section(real_site.page(url), heading)
-    text = " ".join(part.get_text(" ").split())
-    for phrase in phrases:
-        assert phrase in text, f"'{phrase}' missing from {url} {heading or ''}"
-    hrefs = [a["href"] for a in part.find_all("a", href=True)]
-    for target in links:
-        assert any(href.endswith(target) for href in hrefs), f"no link to {target} in {url} {heading or ''}: {hrefs}"
+def as_tuple(condition):
+    """The model's condition in the table's shape."""
+    if condition is None:
+        return None
+    if isinstance(condition, AnswerIs):
+        return (condition.factor, set(condition.answers))
+    joined = "all" if isinstance(condition, AllOf) else "any"
+    assert isinstance(condition, (AllOf, AnyOf))
+    return (joined, *(as_tuple(part) for part in condition.parts))
 
 
-def test_hedging_words_from_the_seed_are_kept(real_site):
-    texts = {tid: " ".join(real_site.page(treatment(tid)).select_one("article").get_text(" ").split())
-             for tid in ("surgery", "hormonal-therapy", "ablation", "stereotactic-radiotherapy")}
-    assert "usually only possible" in texts["surgery"]
-    assert "sometimes possible to cure" in texts["surgery"]
-    assert "usually used when the cancer started in the breast" in texts["hormonal-therapy"]
-    assert "Occasionally" in texts["ablation"]
-    assert "may sometimes be used" in texts["stereotactic-radiotherapy"]
+def statement_for(topic, words):
+    found = [s for s in topic.statements if all(w.lower() in s.text.lower() for w in words)]
+    assert len(found) == 1, f"expected one statement saying {words}, found {[s.id for s in found]}"
+    return found[0]
+
+
+def shown_statements(soup):
+    return {span["data-statement"]: " ".join(span.get_text().split())
+            for span in soup.select("article [data-statement], .handout [data-statement]")}
+
+
+@pytest.mark.parametrize("words, likelihood, conditions, about, pages", FACTS, ids=[row[0][0] for row in FACTS])
+def test_seed_fact_keeps_its_hedging_and_conditions(topic, words, likelihood, conditions, about, pages):
+    statement = statement_for(topic, words)
+    assert statement.likelihood == likelihood
+    assert as_tuple(statement.conditions) == conditions
+    assert statement.treatment == about
+
+
+@pytest.mark.parametrize("words, likelihood, conditions, about, pages", FACTS, ids=[row[0][0] for row in FACTS])
+def test_seed_fact_is_shown_whole_where_readers_look(real_site, topic, words, likelihood, conditions, about, pages):
+    statement = statement_for(topic, words)
+    for url in pages:
+        shown = shown_statements(real_site.page(url))
+        assert statement.id in shown, f"{statement.id} is not on {url}"
+        assert shown[statement.id] == " ".join(statement.text.split()), f"{statement.id} is cut on {url}"
+
+
+def test_every_statement_is_a_seed_fact(topic):
+    """Nothing beyond the table: a statement the seed does not make has no row here."""
+    matched = {statement_for(topic, words).id for words, *_ in FACTS}
+    assert matched == {s.id for s in topic.statements}
 
 
 @pytest.mark.parametrize("factor, treatments", [
@@ -109,13 +142,17 @@ def test_hedging_words_from_the_seed_are_kept(real_site):
     ("liver-areas", {"surgery"}),
     ("spread-elsewhere", {"surgery"}),
     ("fitness", {"ablation", "supportive-care"}),
-    ("previous-surgery", {"ablation"}),
+    ("previous-surgery", {"ablation", "chemotherapy", "surgery"}),
     ("your-choice", {"supportive-care"}),
 ])
-def test_each_factor_lists_the_treatments_that_refer_to_it(real_site, factor, treatments):
+def test_each_factor_section_links_the_treatments_its_statements_are_about(real_site, factor, treatments):
     soup = real_site.page(FACTORS)
     heading = soup.find(id=factor)
     assert heading is not None and heading.name == "h2"
-    part = section(soup, heading.get_text(strip=True))
-    linked = {a["href"].rstrip("/").split("/")[-1] for a in part.find_all("a", href=True) if "treatments/" in a["href"]}
+    linked = set()
+    for element in heading.find_next_siblings():
+        if element.name == "h2":
+            break
+        linked |= {a["href"].rstrip("/").split("/")[-1] for a in element.find_all("a", href=True)
+                   if "treatments/" in a["href"]}
     assert linked == treatments

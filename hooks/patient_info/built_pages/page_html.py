@@ -20,7 +20,7 @@ from ..model.glossary import Glossary
 # Headings and table headers label what follows them: a term is linked in the text instead.
 NO_LINK_TAGS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "th", "caption", "button", "label", "code", "pre",
                           "textarea", "title", "abbr", "dfn", "summary", "select", "option"})
-BLOCK_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "caption", "dt", "dd",
+BLOCK_TAGS = frozenset({"p", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "caption", "dt", "dd",
                         "summary", "figcaption", "blockquote", "div", "section", "article", "table", "ul", "ol"})
 # Neither read nor linked: not text a reader reads.
 SKIPPED_TAGS = frozenset({"script", "style", "template", "svg"})
@@ -35,9 +35,13 @@ class PageText:
 
 def read_page(page_html: str, glossary: Glossary, glossary_href: str | None) -> PageText:
     """The page's text blocks, and its HTML with each term's first linkable use linked to
-    glossary_href#<term id> (left as it is when glossary_href is None)."""
+    glossary_href#<term id> (left as it is when glossary_href is None), except terms in its h1."""
     tree = LexborHTMLParser(page_html, is_fragment=True)
     reader = _Reader(tree, glossary, glossary_href)
+    # A page's own subject (the surgery page's "surgery") is not sent away to the glossary.
+    title = tree.css_first("h1")
+    if title is not None:
+        reader.linked.update(match.term.id for match in glossary.find(title.text()))
     reader.read_siblings(tree.root, linking=glossary_href is not None)
     reader.end_block()
     return PageText(tree.html if reader.changed else page_html, tuple(reader.blocks))

@@ -15,9 +15,10 @@ from .ids import check_site_ids, check_topic_aliases
 from ..model.glossary import Glossary
 from .glossary_checks import build_glossary, check_glossary
 from .load import Document, load_document
-from ..model.site import (Caveat, Clinic, Codes, Combination, Factor, FactorReference, FactorValue, OtherName, Reason,
-                    Review, Site, SiteSettings, Source, Topic, Treatment)
+from ..model.site import (AllOf, AnswerIs, AnyOf, Caveat, Clinic, Codes, Condition, Factor, FactorValue, OtherName,
+                          Review, Site, SiteSettings, SourceDocument, SourceQuote, Statement, Topic, Treatment)
 from .review import check_review_due
+from .statement_checks import check_source_ids, check_statements, untold_treatments
 from .revision import revision_of
 from .validate import check_schema, check_unique, unknown_reference
 from .vocabulary import unexplained_words
@@ -28,8 +29,10 @@ GLOSSARY_FILE = "glossary.yaml"
 TOPIC_FILE = "topic.yaml"
 FACTORS_FILE = "factors.yaml"
 TREATMENTS_DIR = "treatments"
-LAYOUT_HINT = ("a content folder holds site.yaml, glossary.yaml and one folder per topic with topic.yaml, factors.yaml "
-               "and treatments/<id>.yaml")
+STATEMENTS_FILE = "statements.yaml"
+SOURCES_DIR = "sources"
+LAYOUT_HINT = ("a content folder holds site.yaml, glossary.yaml and one folder per topic with topic.yaml, factors.yaml, "
+               "statements.yaml, treatments/<id>.yaml and sources/<id>.yaml")
 # Topics are checked in worker processes from this many on: below it, starting them costs more than it saves.
 PARALLEL_FROM_TOPICS = 200
 TOPICS_PER_TASK = 20  # processes take this many topics at a time, so that they finish together
@@ -45,10 +48,17 @@ class TopicFiles:
     factors: Document | None
     treatments: tuple[Document, ...]
     treatment_ids: frozenset[str]
+    statements: Document | None
+    sources: tuple[Document, ...]
 
     @property
     def documents(self) -> tuple[Document, ...]:
-        return tuple(doc for doc in (self.topic, self.factors, *self.treatments) if doc is not None)
+        """The files written in the site's own words (the sources are other people's)."""
+        return tuple(doc for doc in (self.topic, self.factors, self.statements, *self.treatments) if doc is not None)
+
+    @property
+    def all_documents(self) -> tuple[Document, ...]:
+        return self.documents + self.sources
 
 
 @dataclass(frozen=True)
@@ -217,14 +227,25 @@ def _load_topic_files(folder: Path, shown: str, errors: list[ContentError]) -> T
     treatments = tuple(doc for name in treatment_files
                        if (doc := _load(os.path.join(treatment_dir, name), _shown_in(shown_treatments, name),
                                         "treatment", errors)))
+    statements = _load(os.path.join(where, STATEMENTS_FILE), _shown_in(shown, STATEMENTS_FILE), "statements", errors)
+    source_dir = os.path.join(where, SOURCES_DIR)
+    shown_sources = _shown_in(shown, SOURCES_DIR)
+    in_source_dir = sorted(os.listdir(source_dir)) if os.path.isdir(source_dir) else []
+    if not any(name.endswith(".yaml") for name in in_source_dir):
+        errors.append(ContentError(shown_sources, None, None, "the topic has no source files",
+                                   "add sources/<id>.yaml with the text the topic is adapted from"))
+    sources = tuple(doc for name in in_source_dir if name.endswith(".yaml")
+                    if (doc := _load(os.path.join(source_dir, name), _shown_in(shown_sources, name), "source", errors)))
     for name in sorted(os.listdir(where)):
-        if name not in (TOPIC_FILE, FACTORS_FILE, TREATMENTS_DIR):
+        if name not in (TOPIC_FILE, FACTORS_FILE, TREATMENTS_DIR, STATEMENTS_FILE, SOURCES_DIR):
             _check_stray_file(folder / name, _shown_in(shown, name), errors)
-    for name in in_treatment_dir:
-        if os.path.splitext(name)[1] != ".yaml":
-            _check_stray_file(Path(treatment_dir, name), _shown_in(shown_treatments, name), errors)
+    for directory, shown_directory, names in ((treatment_dir, shown_treatments, in_treatment_dir),
+                                              (source_dir, shown_sources, in_source_dir)):
+        for name in names:
+            if os.path.splitext(name)[1] != ".yaml":
+                _check_stray_file(Path(directory, name), _shown_in(shown_directory, name), errors)
     return TopicFiles(folder, shown, topic, factors, treatments,
-                      frozenset(os.path.splitext(name)[0] for name in treatment_files))
+                      frozenset(os.path.splitext(name)[0] for name in treatment_files), statements, sources)
 
 
 def _check_stray_file(entry: Path, shown: str, errors: list[ContentError]) -> None:
@@ -254,8 +275,12 @@ def _check_topic(files: TopicFiles) -> list[ContentError]:
     if topic:
         errors += _check_treatment_order(topic, files.treatment_ids)
         errors += _check_review_dates(topic)
-    for document in files.treatments:
-        errors += _check_treatment_references(document, values_by_factor, files.treatment_ids)
+    if files.statements:
+        sources = {d.data["id"]: d for d in files.sources if isinstance(d.data, dict) and isinstance(d.data.get("id"), str)}
+        errors += check_statements(files.statements, treatment_ids=files.treatment_ids,
+                                   values_by_factor=values_by_factor, sources=sources)
+        errors += untold_treatments(files.statements, files.treatments)
+    errors += check_source_ids(files.sources)
     if files.factors:
         errors += check_unique(_factor_ids(files.factors), "factor")
         for i, factor in enumerate(_items(files.factors.data, "factors")):
@@ -310,36 +335,6 @@ def _check_review_dates(topic: Document) -> list[ContentError]:
     return []
 
 
-def _check_treatment_references(document: Document, values_by_factor: dict[str, set[str]] | None,
-                                treatment_ids: frozenset[str]) -> list[ContentError]:
-    errors = []
-    own_id = Path(document.path).stem
-    if values_by_factor is not None:
-        for kind in ("when_used", "not_suitable_when"):
-            for i, reason in enumerate(_items(document.data, kind)):
-                for factor_id, value_ids in (_get(reason, "factors", dict) or {}).items():
-                    path = (kind, i, "factors", factor_id)
-                    if factor_id not in values_by_factor:
-                        errors.append(unknown_reference(document, path, "factor", factor_id, values_by_factor))
-                        continue
-                    for j, value_id in enumerate(value_ids if isinstance(value_ids, list) else []):
-                        if isinstance(value_id, str) and value_id not in values_by_factor[factor_id]:
-                            errors.append(unknown_reference(document, path + (j,), "answer", value_id,
-                                                            values_by_factor[factor_id],
-                                                            context=f" for the factor '{factor_id}'"))
-    for i, combination in enumerate(_items(document.data, "used_with")):
-        partner = combination.get("treatment")
-        if not isinstance(partner, str):
-            continue
-        if partner == own_id:
-            errors.append(document.error(("used_with", i, "treatment"), "a treatment cannot be used with itself",
-                                         "name another treatment's id"))
-        elif partner not in treatment_ids:
-            errors.append(unknown_reference(document, ("used_with", i, "treatment"), "treatment", partner,
-                                            treatment_ids - {own_id}))
-    return errors
-
-
 def _get(data, key: str, kind: type):
     value = data.get(key) if isinstance(data, dict) else None
     return value if isinstance(value, kind) else None
@@ -371,31 +366,28 @@ def _build_topic(files: TopicFiles) -> Topic:
         id=data["id"],
         title=data["title"],
         summary=data["summary"],
-        aim=tuple(data["aim"]),
         codes=Codes(icd10=tuple(data["codes"]["icd10"]), snomed=tuple(data["codes"]["snomed"])),
         review=Review(
             last_reviewed=date.fromisoformat(review["last_reviewed"]),
             next_review_due=date.fromisoformat(review["next_review_due"]),
             reviewed_by=review["reviewed_by"],
-            sources=tuple(_build_source(source) for source in review["sources"]),
         ),
         factors=tuple(_build_factor(f) for f in files.factors.data["factors"]),
         treatments=tuple(_build_treatment(t) for t in ordered),
-        combinations=tuple(
-            Combination(treatment=t["id"], partner=c["treatment"], role=c["role"], text=c["text"])
-            for t in ordered for c in t.get("used_with", [])
-        ),
+        statements=tuple(_build_statement(s) for s in files.statements.data["statements"]),
+        sources=tuple(_build_source(d.data) for d in files.sources),
         caveats=_build_caveats(data.get("caveats", [])),
         questions=tuple(data.get("questions", [])),
         revision=revision_of((document.path[len(files.shown) + 1:], document.text.encode("utf-8"))
-                             for document in files.documents),
+                             for document in files.all_documents),
         aliases=tuple(data.get("aliases", [])),
     )
 
 
-def _build_source(data: dict) -> Source:
-    return Source(title=data["title"], publisher=data.get("publisher", ""), url=data.get("url", ""),
-                  reference=data.get("reference", ""), accessed=date.fromisoformat(data["accessed"]))
+def _build_source(data: dict) -> SourceDocument:
+    return SourceDocument(id=data["id"], publisher=data["publisher"], title=data["title"], url=data.get("url", ""),
+                          reference=data.get("reference", ""), accessed=date.fromisoformat(data["accessed"]),
+                          text=data["text"])
 
 
 def _build_factor(data: dict) -> Factor:
@@ -414,23 +406,26 @@ def _build_treatment(data: dict) -> Treatment:
         id=data["id"],
         name=data["name"],
         other_names=tuple(OtherName(o["name"], o["text"]) for o in data.get("other_names", [])),
-        summary=data["summary"],
-        what_it_is=tuple(data["what_it_is"]),
-        how_often=data["how_often"],
-        when_used=_build_reasons(data.get("when_used", [])),
-        not_suitable_when=_build_reasons(data.get("not_suitable_when", [])),
         caveats=_build_caveats(data.get("caveats", [])),
         questions=tuple(data.get("questions", [])),
         aliases=tuple(data.get("aliases", [])),
     )
 
 
-def _build_reasons(items: list[dict]) -> tuple[Reason, ...]:
-    return tuple(
-        Reason(text=item["text"],
-               factors=tuple(FactorReference(f, tuple(values)) for f, values in item["factors"].items()))
-        for item in items
-    )
+def _build_statement(data: dict) -> Statement:
+    source = data["source"]
+    return Statement(id=data["id"], kind=data["kind"], likelihood=data["likelihood"], text=data["text"],
+                     source=SourceQuote(source["document"], tuple(source["quotes"])),
+                     about=tuple(data.get("about", [])),
+                     conditions=_build_condition(data["conditions"]) if "conditions" in data else None)
+
+
+def _build_condition(data: dict) -> Condition:
+    if "all_of" in data:
+        return AllOf(tuple(_build_condition(part) for part in data["all_of"]))
+    if "any_of" in data:
+        return AnyOf(tuple(_build_condition(part) for part in data["any_of"]))
+    return AnswerIs(data["factor"], tuple(data.get("answers", [])))
 
 
 def _build_caveats(items: list[dict]) -> tuple[Caveat, ...]:

@@ -11,7 +11,7 @@ import jsonschema_rs
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 
-SCHEMA_NAMES = ("common", "site", "topic", "factors", "treatment", "glossary")
+SCHEMA_NAMES = ("common", "site", "topic", "factors", "treatment", "statements", "source", "glossary")
 
 
 @cache

@@ -14,7 +14,7 @@ from typing import Callable, Iterable
 from ..model import paths, titles
 from ..model.codes import CODE_SYSTEMS
 from ..model.site import Site, Topic, Treatment
-from ..model.situations import situations
+from ..model.situations import lead, situations
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def _topic_links(topic: Topic) -> list[Link]:
                           f"{factors.address}#{factor.id}",
                           previous=tuple(f"{factors.address}#{alias}" for alias in factor.aliases), **common))
     for treatment in topic.treatments:
-        links.append(_page(f"{topic.id}/treatments/{treatment.id}", "treatment", treatment.name, treatment.summary,
+        links.append(_page(f"{topic.id}/treatments/{treatment.id}", "treatment", treatment.name, lead(topic, treatment).text,
                            paths.treatment_page, topic_ids, _ids(treatment), treatment=treatment, **common))
     for situation in situations(topic):
         factor, value = situation.factor, situation.value

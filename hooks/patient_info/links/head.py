@@ -59,7 +59,7 @@ def structured_data(site: Site, link: Link, site_url: str, language: str) -> dic
     data["about"] = condition
     data["lastReviewed"] = link.topic.review.last_reviewed.isoformat()
     if link.treatment is not None:
-        therapy = {"@type": "MedicalTherapy", "name": link.treatment.name, "description": link.treatment.summary,
+        therapy = {"@type": "MedicalTherapy", "name": link.treatment.name, "description": link.summary,
                    "url": url}
         condition["possibleTreatment"] = therapy
         data["mainEntity"] = therapy

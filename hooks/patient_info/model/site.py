@@ -29,27 +29,68 @@ class Factor:
 
 
 @dataclass(frozen=True)
-class FactorReference:
+class AnswerIs:
+    """A condition on one factor: any of its listed answers, or the factor in general when none are listed."""
+
     factor: str
-    values: tuple[str, ...]
+    answers: tuple[str, ...] = ()
+
+    def mentions(self, factor_id: str, answer_id: str | None = None) -> bool:
+        """Whether it names this answer of the factor (any answer, when answer_id is None)."""
+        return self.factor == factor_id and (answer_id is None or not self.answers or answer_id in self.answers)
 
 
 @dataclass(frozen=True)
-class Reason:
-    """A situation in which a treatment may (or usually may not) be used."""
+class _Joined:
+    parts: tuple[Condition, ...]
 
-    text: str
-    factors: tuple[FactorReference, ...]
+    def mentions(self, factor_id: str, answer_id: str | None = None) -> bool:
+        return any(part.mentions(factor_id, answer_id) for part in self.parts)
 
 
 @dataclass(frozen=True)
-class Combination:
-    """One treatment used before, after or alongside another."""
+class AllOf(_Joined):
+    """Conditions that must all hold together."""
 
-    treatment: str
-    partner: str
-    role: str
+
+@dataclass(frozen=True)
+class AnyOf(_Joined):
+    """Conditions of which at least one must hold."""
+
+
+Condition = AnswerIs | AllOf | AnyOf
+
+
+@dataclass(frozen=True)
+class SourceQuote:
+    document: str
+    quotes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One thing the source says about treatment, in words that are complete in themselves.
+
+    Pages choose and order statements; they always show `text` whole, because its conditions and
+    its hedging word are part of it.
+    """
+
+    id: str
+    kind: str
+    likelihood: str
     text: str
+    source: SourceQuote
+    about: tuple[str, ...] = ()  # treatment ids, the main one first
+    conditions: Condition | None = None  # None: it applies to everyone with the condition
+
+    @property
+    def treatment(self) -> str | None:
+        """The treatment the statement is mainly about."""
+        return self.about[0] if self.about else None
+
+    def involves(self, factor_id: str, answer_id: str | None = None) -> bool:
+        """Whether its conditions name this answer of the factor (or, without an answer, the factor)."""
+        return self.conditions is not None and self.conditions.mentions(factor_id, answer_id)
 
 
 @dataclass(frozen=True)
@@ -69,23 +110,22 @@ class Treatment:
     id: str
     name: str
     other_names: tuple[OtherName, ...]
-    summary: str
-    what_it_is: tuple[str, ...]
-    how_often: str
-    when_used: tuple[Reason, ...]
-    not_suitable_when: tuple[Reason, ...]
     caveats: tuple[Caveat, ...]
     questions: tuple[str, ...]
     aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
-class Source:
-    title: str
+class SourceDocument:
+    """A published text the topic is adapted from, kept word for word."""
+
+    id: str
     publisher: str
+    title: str
     url: str
     reference: str
     accessed: date
+    text: str
 
 
 @dataclass(frozen=True)
@@ -93,7 +133,6 @@ class Review:
     last_reviewed: date
     next_review_due: date
     reviewed_by: str
-    sources: tuple[Source, ...]
 
     def days_until_due(self, today: date) -> int:
         return (self.next_review_due - today).days
@@ -110,12 +149,12 @@ class Topic:
     id: str
     title: str
     summary: str
-    aim: tuple[str, ...]
     codes: Codes
     review: Review
     factors: tuple[Factor, ...]
     treatments: tuple[Treatment, ...]
-    combinations: tuple[Combination, ...]
+    statements: tuple[Statement, ...]
+    sources: tuple[SourceDocument, ...]
     caveats: tuple[Caveat, ...]
     questions: tuple[str, ...]
     # A short hash of the topic's YAML files, printed on the handout so paper can be matched to a version.
@@ -128,19 +167,13 @@ class Topic:
     def factor(self, factor_id: str) -> Factor:
         return next(factor for factor in self.factors if factor.id == factor_id)
 
-    def combinations_of(self, treatment_id: str) -> tuple[Combination, ...]:
-        """Combinations naming this treatment on either side, so links show both ways."""
-        return tuple(c for c in self.combinations if treatment_id in (c.treatment, c.partner))
+    def statements_about(self, treatment_id: str, *kinds: str) -> tuple[Statement, ...]:
+        """Statements naming the treatment (as main subject or partner), of the given kinds or all."""
+        return tuple(s for s in self.statements
+                     if treatment_id in s.about and (not kinds or s.kind in kinds))
 
-    def reasons_for(self, factor_id: str) -> tuple[tuple[Treatment, str, Reason], ...]:
-        """Every (treatment, 'when_used' or 'not_suitable_when', reason) that refers to the factor."""
-        found = []
-        for treatment in self.treatments:
-            for kind in ("when_used", "not_suitable_when"):
-                for reason in getattr(treatment, kind):
-                    if any(ref.factor == factor_id for ref in reason.factors):
-                        found.append((treatment, kind, reason))
-        return tuple(found)
+    def statements_of_kind(self, kind: str) -> tuple[Statement, ...]:
+        return tuple(s for s in self.statements if s.kind == kind)
 
 
 @dataclass(frozen=True)
@@ -166,3 +199,23 @@ class Site:
     settings: SiteSettings
     topics: tuple[Topic, ...]
     glossary: Glossary = Glossary()
+
+
+# The source's own hedging, as a closed list: each likelihood's words must appear in the statement's text.
+LIKELIHOOD_WORDS = {
+    "most-common": "most common",
+    "usually": "usually",
+    "usually-only": "usually only",
+    "most-commonly": "most commonly",
+    "sometimes": "sometimes",
+    "may-sometimes": "may sometimes",
+    "may": "may",
+    "a-small-number": "a small number",
+    "occasionally": "occasionally",
+    "can": "can",
+    "may-not": "may not",
+    "not-usually": "not usually",
+    "stated": "",
+}
+# The source's emphasis, most used first: pages that list several treatments' statements follow it.
+LIKELIHOOD_ORDER = tuple(LIKELIHOOD_WORDS)

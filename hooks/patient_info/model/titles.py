@@ -14,6 +14,16 @@ FOR_CLINICS_TITLE = "Linking to this information"
 FOR_CLINICS_SUMMARY = ("Web addresses that keep working, links by diagnosis code, QR codes and a machine-readable "
                        "list, for clinics that link to this information.")
 CONTENT_REPORT_DESCRIPTION = "How easy each page is to read."
+# A treatment page's sections, one per kind of statement. Neutral on purpose: each statement's own
+# words say how likely it is ("not usually", "may not"), so a heading never makes it stronger or weaker.
+KIND_HEADINGS = {
+    "what-it-is": "What it is",
+    "how-often": "How often it is used",
+    "when-used": "When it may be used",
+    "not-suitable": "When it may not be suitable",
+    "can-achieve": "What it can do",
+    "used-with": "Used with other treatments",
+}
 
 
 def overview_title(topic: Topic) -> str:

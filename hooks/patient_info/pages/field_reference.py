@@ -14,7 +14,9 @@ CONTENT_FILES = (
     ("glossary", "content/glossary.yaml"),
     ("topic", "content/<topic>/topic.yaml"),
     ("factors", "content/<topic>/factors.yaml"),
+    ("statements", "content/<topic>/statements.yaml"),
     ("treatment", "content/<topic>/treatments/<id>.yaml"),
+    ("source", "content/<topic>/sources/<id>.yaml"),
 )
 PAGE = paths.FIELD_REFERENCE
 

@@ -29,14 +29,19 @@ HALF_WIDTH = (PAGE_WIDTH - 1.5 * FONT) / 2  # two columns with a 1.5em gap
 BULLETED_WIDTH = HALF_WIDTH - 1.25 * FONT  # a list item's text, indented 1.25em for its bullet
 QR_SIZE = 22 * MM
 FOOTER_TEXT_WIDTH = PAGE_WIDTH - QR_SIZE - 1.2 * FONT
-NOTE_LINES = 4
+NOTE_LINES = 2  # the fewest that leave room to write; the take-away issue lets them fill the sheet
+
+
+@dataclass(frozen=True)
+class HandoutStatement:
+    id: str
+    text: str  # whole: the sheet never shortens a statement
 
 
 @dataclass(frozen=True)
 class HandoutTreatment:
     name: str
-    how_often: str  # lower-case phrase, or "" when the source does not say
-    summary: str
+    statements: tuple[HandoutStatement, ...]  # how often and when it is used, in the source's hedging
 
 
 @dataclass(frozen=True)
@@ -51,8 +56,7 @@ class Handout:
 
     topic_id: str
     title: str
-    lead: str
-    aim: tuple[str, ...]
+    aim: tuple[HandoutStatement, ...]
     main_factors: tuple[str, ...]
     other_factors: tuple[str, ...]
     treatments: tuple[HandoutTreatment, ...]
@@ -80,8 +84,9 @@ class Fit:
     def overflow_message(self) -> str:
         over = self.height - PAGE_HEIGHT
         return (f"The printable summary of topic '{self.topic_id}' will not fit on one page: it is about "
-                f"{math.ceil(over / LINE)} lines ({math.ceil(over / MM)} mm) too long. Shorten its treatment "
-                "summaries, caveats or questions; the summary never shrinks text below 10pt to fit.")
+                f"{math.ceil(over / LINE)} lines ({math.ceil(over / MM)} mm) too long. Shorten its statements about "
+                "how often and when each treatment is used, its caveats or its questions; the summary never "
+                "shrinks text below 10pt to fit.")
 
 
 def estimate_fit(handout: Handout) -> Fit:
@@ -110,9 +115,8 @@ def _blocks(handout: Handout):
         yield _Block(_text(clinic, PAGE_WIDTH, size=1.1, bold=True) + 0.3 * 1.1 * FONT + 2,
                      margin_bottom=0.4 * 1.1 * FONT)
     yield _Block(_text(handout.title, PAGE_WIDTH, size=1.6, bold=True, leading=1.2), margin_bottom=0.3 * 1.6 * FONT)
-    yield _paragraph(handout.lead)
-    for i, paragraph in enumerate(handout.aim):
-        yield _paragraph(("The aim of treatment: " if i == 0 else "") + paragraph)
+    for i, statement in enumerate(handout.aim):
+        yield _paragraph(("The aim of treatment: " if i == 0 else "") + statement.text)
     yield _HEADING
     yield _Block(max(_list(handout.main_factors), _list(handout.other_factors)))
     yield _HEADING
@@ -140,13 +144,14 @@ def _list(items: tuple[str, ...]) -> float:
 
 
 def _treatments(treatments: tuple[HandoutTreatment, ...]) -> float:
-    rows = [treatments[i:i + 2] for i in range(0, len(treatments), 2)]
-    return sum(max(_treatment_lines(t) for t in row) * LINE + 0.4 * FONT + 1 for row in rows)
+    """Two balanced columns of whole treatments: how much each says varies too much for rows of two."""
+    heights = [_treatment_lines(t) * LINE + 0.4 * FONT + 1 for t in treatments]
+    return min(max(sum(heights[:split]), sum(heights[split:])) for split in range(len(heights) + 1))
 
 
 def _treatment_lines(treatment: HandoutTreatment) -> int:
-    heading = treatment.name + (f" ({treatment.how_often})" if treatment.how_often else "")
-    return _lines(heading, HALF_WIDTH, bold=True) + _lines(treatment.summary, HALF_WIDTH)
+    text = " ".join(statement.text for statement in treatment.statements)
+    return _lines(treatment.name, HALF_WIDTH, bold=True) + _lines(text, HALF_WIDTH)
 
 
 def _balanced_columns(heights: list[int]) -> float:

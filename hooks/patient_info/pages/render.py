@@ -13,20 +13,13 @@ import jinja2
 from . import for_clinics
 from ..model import paths, titles
 from ..model.audiences import CLINICS, EDITORS
-from .handout import Handout, HandoutNote, HandoutTreatment
-from ..model.site import Site, Topic, Treatment
+from .handout import NOTE_LINES, Handout, HandoutNote, HandoutStatement, HandoutTreatment
+from ..model.site import LIKELIHOOD_WORDS, Factor, Site, Statement, Topic, Treatment
 from ..links.qr import qr_inline
-from ..model.situations import situations
+from ..model.situations import brief, factor_statements, lead, situations, treatment_sections, when_it_is_used
 from ..text import Markdown, anchor, escape, format_date, html_text
 from ..workers import share_work
 
-HOW_OFTEN = {
-    "most-common": "The most common treatment",
-    "sometimes": "Sometimes used",
-    "small-number": "Used for a small number of people",
-    "may-be-used": "May be used in some situations",
-    "not-stated": "",
-}
 CAVEAT_TITLES = {"important": ("warning", "Important"), "note": ("note", "Good to know")}
 # The editors' page is written before the other pages are measured; the build fills this in.
 PLACEHOLDER = '<div class="content-report-placeholder"></div>'
@@ -73,7 +66,7 @@ def render_topic(topic: Topic, site: Site, *, handout: Handout) -> list[Page]:
     for treatment in topic.treatments:
         pages.append(_render(paths.treatment_page(topic.id, treatment.id), "treatment.md.j2",
                              topic=topic, treatment=treatment, site=site,
-                             meta={"description": treatment.summary, **review}))
+                             meta={"description": lead(topic, treatment).text, **review}))
     for situation in situations(topic):
         pages.append(_render(paths.situation_page(topic.id, situation.factor.id, situation.value.id),
                              "situation.md.j2", topic=topic, situation=situation, site=site,
@@ -84,7 +77,7 @@ def render_topic(topic: Topic, site: Site, *, handout: Handout) -> list[Page]:
 
 def render_summary(topic: Topic, handout: Handout) -> Page:
     """The one-page printable handout, which leads back to the overview by its address and a QR code."""
-    return _render(paths.summary_page(topic.id), "summary.md.j2", handout=handout,
+    return _render(paths.summary_page(topic.id), "summary.md.j2", handout=handout, note_lines=NOTE_LINES,
                    qr_code=qr_inline(handout.overview_url, css_class="handout-qr"),
                    meta={"title": handout.title,  # MkDocs finds no h1 inside the sheet
                          "description": titles.summary_description(topic),
@@ -103,11 +96,10 @@ def summary_handout(topic: Topic, site: Site, *, site_url: str) -> Handout:
     return Handout(
         topic_id=topic.id,
         title=titles.summary_title(topic),
-        lead=topic.summary,
-        aim=topic.aim,
+        aim=tuple(_handout_statement(s) for s in topic.statements_of_kind("aim")),
         main_factors=tuple(f.question for f in topic.factors if f.importance == "main"),
         other_factors=tuple(f.question for f in topic.factors if f.importance != "main"),
-        treatments=tuple(HandoutTreatment(t.name, _lower_first(HOW_OFTEN[t.how_often]), t.summary)
+        treatments=tuple(HandoutTreatment(t.name, tuple(_handout_statement(s) for s in when_it_is_used(topic, t)))
                          for t in topic.treatments),
         notes=tuple(HandoutNote(CAVEAT_TITLES[c.importance][1], c.text) for c in topic.caveats),
         questions=topic.questions,
@@ -122,8 +114,8 @@ def summary_handout(topic: Topic, site: Site, *, site_url: str) -> Handout:
     )
 
 
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
+def _handout_statement(statement: Statement) -> HandoutStatement:
+    return HandoutStatement(statement.id, statement.text)
 
 
 def render_for_clinics(site: Site, links: tuple, site_url: str) -> list[Page]:
@@ -176,8 +168,10 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=True,
     )
-    env.globals.update(titles=titles, link=_link, link_out=_link_out, table_cell=_table_cell, paths=paths,
-                       HOW_OFTEN=HOW_OFTEN, CAVEAT_TITLES=CAVEAT_TITLES)
+    env.globals.update(titles=titles, link=_link, link_out=_link_out, here=_here, paths=paths,
+                       CAVEAT_TITLES=CAVEAT_TITLES, statement=_statement, related_pages=_related_pages,
+                       statement_sections=treatment_sections, factor_statements=factor_statements, brief=brief,
+                       affecting=_affecting, likelihood_label=_likelihood_label)
     env.filters.update(anchor=anchor, date=format_date, h=lambda value: Markdown(html_text(value)))
     return env
 
@@ -192,16 +186,34 @@ def _link(context: jinja2.runtime.Context, text: str, target: str) -> Markdown:
     return Markdown(f"[{escape(text)}]({paths.relative(context['page'], target)})")
 
 
-def _table_cell(topic: Topic, treatment: Treatment, factor_id: str) -> str:
-    """What one factor means for one treatment, in words, for the treatments-against-factors table."""
-    factor = topic.factor(factor_id)
-    parts = []
-    for kind, label in (("when_used", "May be used"), ("not_suitable_when", "Usually not suitable")):
-        labels = [factor.value(value_id).label
-                  for reason in getattr(treatment, kind)
-                  for ref in reason.factors if ref.factor == factor_id
-                  for value_id in ref.values]
-        mentioned = any(ref.factor == factor_id for reason in getattr(treatment, kind) for ref in reason.factors)
-        if mentioned:
-            parts.append(f"{label}: {', '.join(labels)}" if labels else label)
-    return "; ".join(parts) or "Not mentioned"
+def _here(text: str, fragment: str) -> Markdown:
+    """A link to a place on the same page."""
+    return Markdown(f"[{escape(text)}](#{anchor(fragment)})")
+
+
+def _statement(statement: Statement | HandoutStatement, *, anchor_id: str = "") -> Markdown:
+    """A statement's whole text, marked so that tests can hold every page to showing it whole."""
+    where = f' id="{anchor(anchor_id)}"' if anchor_id else ""
+    return Markdown(f'<span class="statement" data-statement="{anchor(statement.id)}"{where}>'
+                    f"{escape(statement.text)}</span>")
+
+
+def _related_pages(topic: Topic, statement: Statement, *, treatment: Treatment | None = None,
+                   factor: Factor | None = None) -> list[tuple[str, str]]:
+    """Where to read more: the other treatments a statement names, then the factors it depends on."""
+    treatments = [(topic.treatment(t).name, paths.treatment_page(topic.id, t))
+                  for t in statement.about if treatment is None or t != treatment.id]
+    factors = [(f.question, f"{paths.factors_page(topic.id)}#{f.id}") for f in topic.factors
+               if statement.involves(f.id) and (factor is None or f.id != factor.id)]
+    return treatments + factors
+
+
+def _affecting(topic: Topic, treatment: Treatment) -> list[tuple[Factor, tuple[Statement, ...]]]:
+    """Each factor with the treatment's statements that depend on it."""
+    found = [(factor, tuple(s for s in factor_statements(topic, factor) if s.treatment == treatment.id))
+             for factor in topic.factors]
+    return [(factor, said) for factor, said in found if said]
+
+
+def _likelihood_label(statement: Statement) -> str:
+    return LIKELIHOOD_WORDS[statement.likelihood] or "stated"
