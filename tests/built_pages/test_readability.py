@@ -64,10 +64,11 @@ def test_headings_and_list_items_are_sentences_of_their_own():
 
 @pytest.mark.build
 def test_build_warns_about_a_sentence_over_25_words(example_copy, tmp_path):
-    humming = example_copy / "glimmer-fever" / "treatments" / "humming.yaml"
-    long = "Humming " + "is a tune that you hum " * 5 + "all day."
-    humming.write_text(humming.read_text("utf-8").replace("Humming is the most common treatment for glimmer fever.",
-                                                          long), "utf-8")
+    statements = example_copy / "glimmer-fever" / "statements.yaml"
+    # The statement keeps its likelihood's words ("most common"), so only the sentence's length is wrong.
+    long = "Humming is the most common treatment for glimmer fever" + " and is a tune that you hum" * 4 + " all day."
+    statements.write_text(statements.read_text("utf-8").replace(
+        "text: Humming is the most common treatment for glimmer fever.", f"text: {long}"), "utf-8")
     result = mkdocs_build(tmp_path / "site", example_copy)
     assert result.returncode != 0
     assert f'glimmer-fever/treatments/humming.md: this sentence has more than 25 words; split it: "{long}"' \

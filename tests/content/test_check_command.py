@@ -14,12 +14,13 @@ def test_valid_content_passes(example_copy):
 
 
 def test_a_planted_mistake_is_reported_as_path_line_column(example_copy):
-    treatment = example_copy / "glimmer-fever" / "treatments" / "humming.yaml"
-    treatment.write_text(treatment.read_text().replace("how_often: most-common", "how_often: mostly"))
-    line = next(n for n, text in enumerate(treatment.read_text().splitlines(), 1) if "how_often" in text)
+    statements = example_copy / "glimmer-fever" / "statements.yaml"
+    statements.write_text(statements.read_text().replace("likelihood: most-common", "likelihood: mostly"))
+    line = next(n for n, text in enumerate(statements.read_text().splitlines(), 1) if "likelihood: mostly" in text)
     result = subprocess.run(CHECK + [str(example_copy)], capture_output=True, text=True)
     assert result.returncode == 1
-    assert f"{treatment}:{line}:12: 'how_often' is 'mostly', which is not an allowed value" in result.stderr
+    assert f"{statements}:{line}:17: 'statements' → item 2 → 'likelihood' is 'mostly', which is not an allowed value" \
+        in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -17,6 +17,7 @@ pytestmark = pytest.mark.build  # every test here builds a site
 TOPIC = "glimmer-fever"
 MOONLIGHT = f"{TOPIC}/treatments/moonlight-therapy.yaml"
 HUMMING = f"{TOPIC}/treatments/humming.yaml"
+STATEMENTS = f"{TOPIC}/statements.yaml"
 
 
 @dataclass(frozen=True)
@@ -48,17 +49,18 @@ MISTAKES = [
     Mistake("empty file", HUMMING, None, "", "", ("the file is empty",)),
     Mistake("file that is not a mapping", HUMMING, None, "- humming\n- tune\n", "- humming",
             ("should be a set of 'field: value' lines, not a list",)),
-    Mistake("missing required field", HUMMING, "summary: Humming a tune.\n", "", "id: humming",
-            ("missing the required field 'summary'", "One line saying what the treatment is")),
-    Mistake("wrong type", HUMMING, "what_it_is:\n  - Humming is", "what_it_is: 3\nnotes:\n  - Humming is",
-            "what_it_is: 3", ("'what_it_is' should be a list, not the number 3",)),
-    Mistake("unknown field (a typo)", MOONLIGHT, "summary: Sitting", "sumary: Sitting", "sumary:",
-            ("unknown field 'sumary'", "did you mean 'summary'?")),
-    Mistake("unknown answer id", MOONLIGHT, "glimmer-colour: [silver]", "glimmer-colour: [silvr]", "[silvr]",
+    Mistake("missing required field", HUMMING, "name: Humming\n", "", "id: humming",
+            ("missing the required field 'name'", "The treatment's name as patients would hear it")),
+    Mistake("wrong type", STATEMENTS, "about: [humming]\n", "about: 3\n", "about: 3",
+            ("'about' should be a list, not the number 3",)),
+    Mistake("unknown field (a typo)", MOONLIGHT, "caveats:", "cavets:", "cavets:",
+            ("unknown field 'cavets'", "did you mean 'caveats'?")),
+    Mistake("unknown answer id", STATEMENTS, "answers: [silver]", "answers: [silvr]", "[silvr]",
             ("unknown answer 'silvr' for the factor 'glimmer-colour'", "did you mean 'silver'?", "gold, silver")),
-    Mistake("unknown factor id", MOONLIGHT, "glimmer-colour: [silver]", "glimmer-color: [silver]", "glimmer-color:",
+    Mistake("unknown factor id", STATEMENTS, "factor: glimmer-colour", "factor: glimmer-color", "glimmer-color",
             ("unknown factor 'glimmer-color'", "did you mean 'glimmer-colour'?")),
-    Mistake("unknown treatment id", MOONLIGHT, "treatment: humming", "treatment: hummming", "hummming",
+    Mistake("unknown treatment id", STATEMENTS, "about: [moonlight-therapy, humming]",
+            "about: [moonlight-therapy, hummming]", "hummming",
             ("unknown treatment 'hummming'", "did you mean 'humming'?")),
     Mistake("duplicate id", f"{TOPIC}/factors.yaml", "  - id: bedtime",
             "  - id: glimmer-colour  # repeated\n    question: Again?\n    importance: main\n"
@@ -104,7 +106,7 @@ def test_content_mistake_stops_the_build_with_file_line_and_hint(example_copy, t
 def test_every_mistake_is_reported_in_one_run(example_copy, tmp_path):
     by_name = {m.name: m for m in MISTAKES}
     planted = [by_name[name] for name in ("unknown field (a typo)", "unknown answer id", "unknown treatment id",
-                                          "duplicate id", "id that does not match its file", "date that is not a date")]
+                                          "duplicate id", "wrong type", "date that is not a date")]
     for mistake in planted:
         mistake.plant(example_copy)
     result = mkdocs_build(tmp_path / "site", example_copy)

@@ -5,12 +5,15 @@ import subprocess
 from datetime import date, timedelta
 
 import pytest
+import yaml
 
-from conftest import ROOT, build_or_fail, mkdocs_build
+from conftest import EXAMPLE_CONTENT, ROOT, build_or_fail, mkdocs_build
 
 pytestmark = pytest.mark.build  # every test here builds a site
 
 TOPIC_FILE = "glimmer-fever/topic.yaml"
+# The pages name the source a topic's statements quote, from the topic's sources/ folder.
+SOURCE = yaml.safe_load((EXAMPLE_CONTENT / "glimmer-fever" / "sources" / "test-source.yaml").read_text("utf-8"))
 
 
 def set_review_dates(content, last: date, due: date):
@@ -67,6 +70,8 @@ def test_pages_show_review_dates_reviewer_and_sources(example_site):
         assert "Page last reviewed: 15 January 2026. Next review due: 15 January 2099." in text
         assert "Reviewed by: the test suite." in text
         heading = article.find("h2", string="Where this information comes from")
-        source = heading.find_next("li")
-        assert source.a["href"] == "https://example.org/test-suite"
-        assert "read 15 January 2026" in source.get_text()
+        source = heading.find_next("p")
+        assert source.a["href"] == SOURCE["url"]
+        assert " ".join(source.get_text(" ").split()) == (
+            f"This information is adapted from {SOURCE['title']} , by {SOURCE['publisher']}. "
+            "It was read on 15 January 2026. It is written again here in plain words.")

@@ -99,16 +99,29 @@ def renamed_site(tmp_path_factory):
         treatments=["moonlight-cure" if t == "moonlight-therapy" else t for t in d["treatments"]]))
     (topic / "treatments" / "moonlight-therapy.yaml").rename(topic / "treatments" / "moonlight-cure.yaml")
     edit_yaml(topic / "treatments" / "moonlight-cure.yaml", lambda d: d.update(
-        id="moonlight-cure", aliases=["moonlight-therapy"],
-        when_used=[{**r, "factors": {"glimmer-shade": r["factors"]["glimmer-colour"]}} for r in d["when_used"]]))
+        id="moonlight-cure", aliases=["moonlight-therapy"]))
 
     def rename_factor(data):
         factor = data["factors"][0]
         factor.update(id="glimmer-shade", aliases=[*factor["aliases"], "glimmer-colour"])
         factor["values"][0].update(id="argent", aliases=["silver"])
     edit_yaml(topic / "factors.yaml", rename_factor)
-    edit_yaml(topic / "treatments" / "moonlight-cure.yaml", lambda d: d.update(
-        when_used=[{**r, "factors": {"glimmer-shade": ["argent"]}} for r in d["when_used"]]))
+
+    def renamed_condition(condition):
+        if "factor" not in condition:
+            return {joined: [renamed_condition(part) for part in parts] for joined, parts in condition.items()}
+        if condition["factor"] != "glimmer-colour":
+            return condition
+        answers = ["argent" if a == "silver" else a for a in condition.get("answers", [])]
+        return {"factor": "glimmer-shade", **({"answers": answers} if answers else {})}
+
+    def rename_in_statements(data):
+        for statement in data["statements"]:
+            if "about" in statement:
+                statement["about"] = ["moonlight-cure" if t == "moonlight-therapy" else t for t in statement["about"]]
+            if "conditions" in statement:
+                statement["conditions"] = renamed_condition(statement["conditions"])
+    edit_yaml(topic / "statements.yaml", rename_in_statements)
     return build_or_fail(content.parent / "site", content)
 
 

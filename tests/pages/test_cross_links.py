@@ -2,7 +2,8 @@
 
 import pytest
 
-from conftest import TOPIC
+from conftest import ROOT, TOPIC
+from patient_info.content import load_site
 
 pytestmark = pytest.mark.build  # every test here builds a site
 
@@ -34,17 +35,50 @@ def test_every_internal_link_reaches_a_page_and_anchor(request, site_name):
     assert checked > 50
 
 
+def section(page, heading: str) -> list:
+    """The elements under an h2 of the article, up to the next h2."""
+    h2 = page.select_one("article").find("h2", string=heading)
+    assert h2 is not None, f"no section '{heading}'"
+    found = []
+    for sibling in h2.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        found.append(sibling)
+    return found
+
+
+def used_with_links(site, treatment: str) -> set[str]:
+    url = f"/{TOPIC}/treatments/{treatment}/"
+    return {site.resolve(url, a["href"]) for element in section(site.page(url), "Used with other treatments")
+            for a in element.select("a[href]")}
+
+
 @pytest.mark.parametrize("a, b", [
     ("chemotherapy", "surgery"),
     ("targeted-therapy", "chemotherapy"),
     ("targeted-therapy", "surgery"),
-    ("ablation", "surgery"),
 ])
 def test_used_together_links_show_on_both_treatments(real_site, a, b):
     for here, there in ((a, b), (b, a)):
-        url = f"/{TOPIC}/treatments/{here}/"
-        hrefs = {real_site.resolve(url, link["href"]) for link in real_site.page(url).select("article a[href]")}
-        assert f"/{TOPIC}/treatments/{there}/" in hrefs, f"{here} does not link to {there}"
+        assert f"/{TOPIC}/treatments/{there}/" in used_with_links(real_site, here), f"{here} does not link to {there}"
+
+
+def test_each_used_with_statement_shows_on_every_treatment_it_names(real_site):
+    topic = load_site(ROOT / "content").topics[0]
+    together = [s for s in topic.statements_of_kind("used-with") if len(s.about) > 1]
+    assert together, "the real topic should say which treatments are used together"
+    for statement in together:
+        for here in statement.about:
+            url = f"/{TOPIC}/treatments/{here}/"
+            items = [li for element in section(real_site.page(url), "Used with other treatments")
+                     for li in element.find_all("li")
+                     if li.find(class_="statement", attrs={"data-statement": statement.id})]
+            assert len(items) == 1, f"{statement.id} is not shown once under 'Used with other treatments' on {here}"
+            span = items[0].find(class_="statement", attrs={"data-statement": statement.id})
+            assert " ".join(span.get_text().split()) == " ".join(statement.text.split())
+            hrefs = {real_site.resolve(url, a["href"]) for a in items[0].select("a[href]")}
+            others = {f"/{TOPIC}/treatments/{t}/" for t in statement.about if t != here}
+            assert others <= hrefs, f"{statement.id} on {here} does not link to {others - hrefs}"
 
 
 def test_overview_links_every_treatment_and_each_treatment_links_back(real_site):

@@ -14,11 +14,21 @@ pytestmark = pytest.mark.build  # every test here builds a site
 PAYLOAD = 'Tom & Jerry <script>alert("x")</script> [click](https://evil.example) **bold** <b>b</b> {: #hijack } !!! note'
 TEXT_FIELDS = {"name", "title", "summary", "question", "label", "text", "contact", "disclaimer", "publisher",
                "reference", "definition"}
-TEXT_LISTS = {"aim", "what_it_is", "explanation", "questions"}
+TEXT_LISTS = {"explanation", "questions"}
 
 
 def inject(value, key=None):
-    """Every free-text field of a content file, replaced by the payload."""
+    """Every free-text field of a content file, replaced by the payload.
+
+    A statement's text and quote become the payload too. So the content check still passes, the statement
+    claims no hedging ('stated') and the source's full text holds the payload, so the quote is found in it.
+    """
+    if isinstance(value, dict) and "statements" in value:
+        return {**value, "statements": [{**inject(item), "likelihood": "stated",
+                                         "source": {**item["source"], "quotes": [PAYLOAD]}}
+                                        for item in value["statements"]]}
+    if isinstance(value, dict) and "publisher" in value and isinstance(value.get("text"), str):
+        return {**inject({k: v for k, v in value.items() if k != "text"}), "text": PAYLOAD + "\n" + value["text"]}
     if isinstance(value, dict):
         return {k: inject(v, k) for k, v in value.items()}
     if isinstance(value, list):

@@ -9,7 +9,7 @@ import yaml
 
 from conftest import EXAMPLE_CONTENT, ROOT, TOPIC, BuiltSite, mkdocs_build, serving
 from patient_info.content.check import load_site
-from patient_info.pages.handout import LINE, PAGE_HEIGHT, PAGE_WIDTH, HandoutTreatment, estimate_fit
+from patient_info.pages.handout import LINE, PAGE_HEIGHT, PAGE_WIDTH, HandoutStatement, HandoutTreatment, estimate_fit
 from patient_info.pages.render import summary_handout
 from printing import print_to_pdf
 
@@ -28,14 +28,23 @@ def too_long_content(target: Path) -> Path:
     shutil.copytree(EXAMPLE_CONTENT, target)
     folder = target / LONG_TOPIC
     topic = yaml.safe_load((folder / "topic.yaml").read_text())
+    statements = yaml.safe_load((folder / "statements.yaml").read_text())
+    source = yaml.safe_load((folder / "sources" / "test-source.yaml").read_text())
+    told = "A made-up cure is sometimes used, and its text is long enough to take two lines in its printed column."
+    source["text"] += told + "\n"
     for number in range(1, 17):
         treatment_id = f"extra-cure-{number}"
         (folder / "treatments" / f"{treatment_id}.yaml").write_text(yaml.safe_dump({
-            "id": treatment_id, "name": f"Extra cure {number}", "how_often": "sometimes",
-            "summary": "A made-up cure whose text is long enough to take two lines in its printed column.",
-            "what_it_is": ["Made up for a test."]}))
+            "id": treatment_id, "name": f"Extra cure {number}"}))
         topic["treatments"].append(treatment_id)
+        statements["statements"].append({
+            "id": f"{treatment_id}-sometimes", "about": [treatment_id], "kind": "how-often", "likelihood": "sometimes",
+            "text": f"Extra cure {number} is sometimes used. Its text is long enough to take two lines in its "
+                    "printed column.",
+            "source": {"document": "test-source", "quotes": [told]}})
     (folder / "topic.yaml").write_text(yaml.safe_dump(topic, sort_keys=False))
+    (folder / "statements.yaml").write_text(yaml.safe_dump(statements, sort_keys=False))
+    (folder / "sources" / "test-source.yaml").write_text(yaml.safe_dump(source, sort_keys=False))
     return target
 
 
@@ -48,12 +57,12 @@ def test_the_real_topic_is_estimated_to_fit_with_room_to_spare():
 
 
 @pytest.mark.parametrize("change", [
-    lambda h: dataclasses.replace(h, treatments=h.treatments + (HandoutTreatment("One more", "", "More text."),) * 2),
+    lambda h: dataclasses.replace(h, treatments=h.treatments + (HandoutTreatment("One more", (HandoutStatement("more", "More text."),)),) * 2),
     lambda h: dataclasses.replace(h, questions=h.questions + ("Another question?",) * 2),
     lambda h: dataclasses.replace(h, clinic_name="A clinic", clinic_phone="0100 000 000"),
     lambda h: dataclasses.replace(h, clinic_contact="Call the team."),
-    lambda h: dataclasses.replace(h, lead=h.lead + " More words." * 20),
-], ids=["treatments", "questions", "clinic-name", "clinic-contact", "longer-lead"])
+    lambda h: dataclasses.replace(h, aim=h.aim + (HandoutStatement("more", "More words." * 20),)),
+], ids=["treatments", "questions", "clinic-name", "clinic-contact", "longer-aim"])
 def test_more_content_is_estimated_taller(change):
     handout = handout_of(ROOT / "content", TOPIC)
     assert estimate_fit(change(handout)).height > estimate_fit(handout).height

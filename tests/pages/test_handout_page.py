@@ -47,11 +47,19 @@ def test_every_topic_gets_a_summary_page_in_the_navigation(request, site_fixture
 def test_summary_says_what_the_content_says_without_retyping_it(real_site):
     topic = load_site(ROOT / "content").topics[0]
     text = summary_text(real_site)
-    expected = [topic.summary, *topic.aim, *topic.questions, *(c.text for c in topic.caveats),
-                *(f.question for f in topic.factors),
-                *(part for t in topic.treatments for part in (t.name, t.summary))]
+    how_often = [s for s in topic.statements if s.kind == "how-often"]
+    assert how_often, "the real topic should say how often some treatments are used"
+    expected = [*(s.text for s in topic.statements_of_kind("aim")), *topic.questions,
+                *(c.text for c in topic.caveats), *(f.question for f in topic.factors),
+                *(t.name for t in topic.treatments), *(s.text for s in how_often)]
     for item in expected:
         assert folded(item) in text
+    # Each statement is printed whole, marked with the statement it is.
+    by_id = {s.id: s.text for s in topic.statements}
+    shown = real_site.page(f"/{TOPIC}/summary/").select(".handout .statement[data-statement]")
+    assert shown
+    for span in shown:
+        assert folded(span.get_text()) == folded(by_id[span["data-statement"]])
 
 
 def test_summary_prints_the_overview_address_review_dates_and_version_stamp(real_site):

@@ -12,7 +12,7 @@ def test_fixture_topic_builds_into_its_own_pages(example_site):
     assert overview.h1.get_text(strip=True) == "Glimmer fever: treatment overview"
     assert "Moonlight therapy" in main_text(overview)
     humming = example_site.page("/glimmer-fever/treatments/humming/")
-    assert "Moonlight therapy may be used together with humming." in main_text(humming)
+    assert "Moonlight therapy may be used with humming." in main_text(humming)
     factors = example_site.page("/glimmer-fever/how-treatment-is-chosen/")
     assert factors.find(id="glimmer-colour").name == "h2"
     assert "Example health information (test fixture)" in example_site.page("/").title.get_text()
