@@ -3,7 +3,7 @@
 import pytest
 
 from conftest import ROOT, TOPIC
-from patient_info.content import load_site
+from patient_info.content.check import load_site
 
 pytestmark = pytest.mark.build  # every test here builds a site
 

@@ -3,8 +3,8 @@
 import pytest
 
 from conftest import ROOT, TOPIC, build_or_fail
-from patient_info.content import load_site
-from patient_info.model import LIKELIHOOD_WORDS
+from patient_info.content.check import load_site
+from patient_info.model.site import LIKELIHOOD_WORDS
 
 TREATMENTS = {
     "chemotherapy": "Chemotherapy",
