@@ -101,3 +101,13 @@ def test_every_answer_has_a_situation_page_linked_from_its_factor(real_site, top
             situation = f"/{TOPIC}/situations/{factor.id}/{value.id}/"
             assert situation in hrefs
             assert real_site.page(situation).h1.get_text(strip=True) == f"{factor.question} {value.label}"
+
+
+@pytest.mark.parametrize("answer", ["primary-cancer/bowel", "primary-cancer/breast", "primary-cancer/neuroendocrine-tumour"])
+def test_surgery_is_introduced_by_how_rarely_it_is_used(real_site, answer):
+    elements = section(real_site.page(f"/{TOPIC}/situations/{answer}/"), ANSWER)
+    headings = [e.get_text(strip=True) for e in elements if e.name == "h3"]
+    surgery = next(e for e in elements if e.name == "h3" and e.get_text(strip=True) == "Surgery")
+    assert statements_in([surgery.find_next_sibling()])[0] == "surgery-small-number"
+    if len(headings) > 1:
+        assert headings[-1] == "Surgery", headings  # a small number: after the treatments the source says more of

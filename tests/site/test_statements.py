@@ -172,3 +172,14 @@ def test_a_page_does_not_send_its_own_subject_to_the_glossary(real_site):
         page = real_site.page(f"/{TOPIC}/treatments/{treatment.id}/")
         linked = {a["href"].split("#")[-1] for a in page.select("article a.glossary-term")}
         assert treatment.id not in linked, treatment.id
+
+
+def test_editors_see_each_statement_beside_its_source_words(real_site):
+    topic = load_site(ROOT / "content").topics[0]
+    page = real_site.page(f"/editors/statements/{TOPIC}/")
+    for statement in topic.statements:
+        heading = page.find(id=statement.id)
+        assert heading is not None and heading.name == "h2", statement.id
+        block = folded(heading.find_next_sibling("ul").get_text())
+        assert folded(statement.text) in block
+        assert all(folded(quote) in block for quote in statement.source.quotes), statement.id

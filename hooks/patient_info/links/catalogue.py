@@ -43,15 +43,14 @@ class Link:
         return self.address.partition("#")[0]
 
 
-# Pages for editors are built but not offered for linking: no <head> data, no links.json entry, no QR code.
-NOT_LINKED = frozenset({paths.CONTENT_REPORT, paths.FIELD_REFERENCE})
 
 
 def uncatalogued(src_uris: Iterable[str], links: Iterable[Link]) -> list[str]:
     """Built pages that no link describes: a new kind of page needs its entry in `catalogue`, or the
     page would go out without its <head> data, its links.json entry and its QR code."""
     listed = {link.address for link in links}
-    return [uri for uri in src_uris if uri not in NOT_LINKED and paths.url(uri) not in listed]
+    # Pages for editors are built but not offered for linking: no <head> data, no links.json entry, no QR code.
+    return [uri for uri in src_uris if not paths.is_for_editors(uri) and paths.url(uri) not in listed]
 
 
 def catalogue(site: Site) -> tuple[Link, ...]:

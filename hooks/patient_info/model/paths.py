@@ -16,6 +16,15 @@ CONTENT_REPORT = "editors/content-report.md"
 FIELD_REFERENCE = "editors/field-reference.md"
 
 
+def statements_report(topic_id: str) -> str:
+    """For editors: a topic's statements beside the source words they restate."""
+    return f"editors/statements/{topic_id}.md"
+
+
+def is_for_editors(src_uri: str) -> bool:
+    return src_uri.startswith("editors/")
+
+
 def topic_page(topic_id: str) -> str:
     return f"{topic_id}/index.md"
 

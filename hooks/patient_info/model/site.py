@@ -172,6 +172,9 @@ class Topic:
         return tuple(s for s in self.statements
                      if treatment_id in s.about and (not kinds or s.kind in kinds))
 
+    def source(self, source_id: str) -> SourceDocument:
+        return next(source for source in self.sources if source.id == source_id)
+
     def statements_of_kind(self, kind: str) -> tuple[Statement, ...]:
         return tuple(s for s in self.statements if s.kind == kind)
 

@@ -22,11 +22,13 @@ KIND_ORDER = ("what-it-is", "how-often", "when-used", "not-suitable", "can-achie
 
 @dataclass(frozen=True)
 class TreatmentStatements:
-    """A treatment on a page built from statements: what is said for the page's subject, and its limits."""
+    """A treatment on a page built from statements: how often it is used (said first, so that a rare
+    treatment never reads as likely), what is said for the page's subject, and its other limits."""
 
     treatment: Treatment
     statements: tuple[Statement, ...]
     limits: tuple[Statement, ...] = ()
+    how_often: tuple[Statement, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,8 @@ def situation(topic: Topic, factor: Factor, value: FactorValue) -> Situation:
     for_answer = tuple(_with_limits(topic, treatment, named)
                        for treatment in topic.treatments
                        if (named := _main_statements(topic, treatment, lambda s: s.involves(factor.id, value.id))))
+    # How often each treatment is used overall orders them, where the source says; otherwise what it says here.
+    for_answer = tuple(sorted(for_answer, key=lambda item: _rank(item.how_often or item.statements)))
     shown = {item.treatment.id for item in for_answer}
     for_everyone = tuple(TreatmentStatements(treatment, general)
                          for treatment in topic.treatments
@@ -111,8 +115,10 @@ def lead(topic: Topic, treatment: Treatment) -> Statement:
 
 
 def _with_limits(topic: Topic, treatment: Treatment, named: tuple[Statement, ...]) -> TreatmentStatements:
-    limits = _main_statements(topic, treatment, lambda s: s.kind in LIMITING_KINDS and s not in named)
-    return TreatmentStatements(treatment, named, limits)
+    how_often = _main_statements(topic, treatment, lambda s: s.kind == "how-often" and s.conditions is None
+                                 and s not in named)
+    limits = _main_statements(topic, treatment, lambda s: s.kind in LIMITING_KINDS and s not in named + how_often)
+    return TreatmentStatements(treatment, named, limits, how_often)
 
 
 def _main_statements(topic: Topic, treatment: Treatment, wanted) -> tuple[Statement, ...]:

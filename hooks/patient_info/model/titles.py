@@ -38,6 +38,10 @@ def factors_description(topic: Topic) -> str:
     return f"What decides the treatment for {topic.title.lower()}."
 
 
+def statements_report_description(topic: Topic) -> str:
+    return f"Each statement about {topic.title.lower()} beside the source words it restates."
+
+
 def summary_description(topic: Topic) -> str:
     return f"A one-page printable summary of {topic.title.lower()} and its treatments."
 

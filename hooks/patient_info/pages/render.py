@@ -14,7 +14,7 @@ from . import for_clinics
 from ..model import paths, titles
 from ..model.audiences import CLINICS, EDITORS
 from .handout import NOTE_LINES, Handout, HandoutNote, HandoutStatement, HandoutTreatment
-from ..model.site import LIKELIHOOD_WORDS, Factor, Site, Statement, Topic, Treatment
+from ..model.site import LIKELIHOOD_WORDS, AllOf, AnswerIs, Condition, Factor, Site, Statement, Topic, Treatment
 from ..links.qr import qr_inline
 from ..model.situations import brief, factor_statements, lead, situations, treatment_sections, when_it_is_used
 from ..text import Markdown, anchor, escape, format_date, html_text
@@ -46,7 +46,7 @@ def render_site(site: Site, handouts: Mapping[str, Handout]) -> list[Page]:
         pages += share_work(render, site.topics, os.cpu_count() or 1, TOPICS_PER_TASK)
     pages.append(_render(paths.GLOSSARY, "glossary.md.j2", glossary=site.glossary,
                          meta={"description": titles.GLOSSARY_DESCRIPTION}))
-    pages.append(_render(paths.CONTENT_REPORT, "content-report.md.j2", placeholder=Markdown(PLACEHOLDER),
+    pages.append(_render(paths.CONTENT_REPORT, "content-report.md.j2", placeholder=Markdown(PLACEHOLDER), site=site,
                          meta={"description": titles.CONTENT_REPORT_DESCRIPTION, "audience": EDITORS}))
     return pages
 
@@ -72,6 +72,8 @@ def render_topic(topic: Topic, site: Site, *, handout: Handout) -> list[Page]:
                              "situation.md.j2", topic=topic, situation=situation, site=site,
                              meta={"description": situation.summary, **review}))
     pages.append(render_summary(topic, handout))
+    pages.append(_render(paths.statements_report(topic.id), "statements-report.md.j2", topic=topic,
+                         meta={"description": titles.statements_report_description(topic), "audience": EDITORS}))
     return pages
 
 
@@ -171,7 +173,8 @@ def _environment() -> jinja2.Environment:
     env.globals.update(titles=titles, link=_link, link_out=_link_out, here=_here, paths=paths,
                        CAVEAT_TITLES=CAVEAT_TITLES, statement=_statement, related_pages=_related_pages,
                        statement_sections=treatment_sections, factor_statements=factor_statements, brief=brief,
-                       affecting=_affecting, likelihood_label=_likelihood_label)
+                       affecting=_affecting, likelihood_label=_likelihood_label,
+                       conditions_text=_conditions_text)
     env.filters.update(anchor=anchor, date=format_date, h=lambda value: Markdown(html_text(value)))
     return env
 
@@ -213,6 +216,18 @@ def _affecting(topic: Topic, treatment: Treatment) -> list[tuple[Factor, tuple[S
     found = [(factor, tuple(s for s in factor_statements(topic, factor) if s.treatment == treatment.id))
              for factor in topic.factors]
     return [(factor, said) for factor, said in found if said]
+
+
+def _conditions_text(topic: Topic, condition: Condition | None) -> str:
+    """A statement's conditions in words, for editors: 'all of (…; …)', 'any of (…; …)'."""
+    if condition is None:
+        return "none: it applies to everyone"
+    if isinstance(condition, AnswerIs):
+        factor = topic.factor(condition.factor)
+        answers = " or ".join(factor.value(answer).label for answer in condition.answers) or "any answer"
+        return f"{factor.question} {answers}"
+    joined = "all of" if isinstance(condition, AllOf) else "any of"
+    return f"{joined} ({'; '.join(_conditions_text(topic, part) for part in condition.parts)})"
 
 
 def _likelihood_label(statement: Statement) -> str:
