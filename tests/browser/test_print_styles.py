@@ -64,14 +64,15 @@ def test_print_writes_out_where_external_links_go_but_not_internal_ones(served_s
     assert page.evaluate(after, "inside") == "none"
 
 
-def test_print_keeps_headings_with_their_text_and_rows_and_caveats_whole(served_site, page):
+def test_print_keeps_headings_with_their_text_and_statements_and_caveats_whole(served_site, page):
     page.goto(served_site.url(f"/{TOPIC}/treatments/surgery/"))
     page.emulate_media(media="print")
     style = "([selector, property]) => getComputedStyle(document.querySelector(selector))[property]"
     assert page.evaluate(style, ["article h2", "breakAfter"]) == "avoid"
     assert page.evaluate(style, ["article .admonition", "breakInside"]) == "avoid"
     page.goto(served_site.url(f"/{TOPIC}/how-treatment-is-chosen/"))
-    assert page.evaluate(style, ["article tbody tr", "breakInside"]) == "avoid"
+    assert page.evaluate(style, ["article li .statement", "display"]) == "inline"
+    assert page.evaluate(style, ["article li", "breakInside"]) == "avoid"  # a statement is never split
 
 
 @pytest.mark.parametrize("path", [f"/{TOPIC}/treatments/surgery/", f"/{TOPIC}/how-treatment-is-chosen/"])
