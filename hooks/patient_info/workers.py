@@ -4,7 +4,6 @@ work shared between processes (checking topics, rendering them)."""
 from __future__ import annotations
 
 import multiprocessing
-import pickle
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Callable, Sequence, TypeVar
@@ -20,67 +19,30 @@ def worker_pool(workers: int) -> ProcessPoolExecutor:
 
 def share_work(do: Callable[[Sequence[Item]], list[Result]], items: Sequence[Item], processes: int,
                per_task: int) -> list[Result]:
-    """do(batch) for each run of `per_task` items, the results joined in order, done by this process
-    and `processes - 1` others.
+    """do(batch) for each run of `per_task` items, the results joined in order, done by `processes`
+    worker processes (by this one alone if `processes` is 1).
 
-    Each process takes the next batch no one has taken yet, so they finish together however fast each
-    one runs (a spawned worker starts late, a busy core is slower). This process's own results need no
-    copying; the others' are sent back when they run out of batches.
+    `map` with a chunksize hands each worker the next run of items no one has taken yet, so they
+    finish together however fast each one runs. `do` and the items reach each worker once, when it
+    starts, and the tasks name items by position: pickling a partial holding the site with every task
+    would cost more than the work.
     """
-    tasks = [items[start:start + per_task] for start in range(0, len(items), per_task)]
-    context = _context()
-    next_task = context.Value("i", 0)
-    helpers = []
-    try:
-        for _ in range(processes - 1):
-            receiver, sender = context.Pipe(duplex=False)
-            helper = context.Process(target=_help, args=(do, tasks, next_task, sender), daemon=True)
-            helper.start()
-            sender.close()
-            helpers.append((helper, receiver))
-        results = _take_tasks(do, tasks, next_task)
-        for helper, receiver in helpers:
-            results.update(_results_of(helper, receiver))
-    except BaseException:
-        for helper, _ in helpers:  # their results are no longer wanted
-            helper.terminate()
-        raise
-    finally:
-        for helper, receiver in helpers:
-            helper.join()
-            receiver.close()
-    return [result for index in range(len(tasks)) for result in results[index]]
+    if processes <= 1:
+        return do(items)
+    with ProcessPoolExecutor(processes, mp_context=_context(), initializer=_receive, initargs=(do, items)) as pool:
+        return [result for results in pool.map(_do_one, range(len(items)), chunksize=per_task) for result in results]
 
 
-def _results_of(helper: multiprocessing.process.BaseProcess, receiver) -> dict:
-    try:
-        theirs = receiver.recv()
-    except EOFError:
-        helper.join()  # for its exit code
-        raise RuntimeError(f"a worker process stopped (exit code {helper.exitcode})") from None
-    if isinstance(theirs, BaseException):
-        raise theirs
-    return {index: pickle.loads(result) for index, result in theirs.items()}
+# What a worker process was given when it started: share_work's `do` and items.
+_received: dict[str, Any] = {}
 
 
-def _take_tasks(do: Callable[[Sequence[Item]], Any], tasks: list[Sequence[Item]], next_task) -> dict[int, Any]:
-    done = {}
-    while True:
-        with next_task.get_lock():
-            index = next_task.value
-            next_task.value += 1
-        if index >= len(tasks):
-            return done
-        done[index] = do(tasks[index])
+def _receive(do: Callable, items: Sequence) -> None:
+    _received.update(do=do, items=items)
 
 
-def _help(do: Callable[[Sequence[Item]], list[Result]], tasks: list[Sequence[Item]], next_task, sender) -> None:
-    """Each result is pickled as soon as it is made, while the others still work: when the tasks run
-    out, only bytes are left to send, and the main process waits for less."""
-    try:
-        sender.send(_take_tasks(lambda task: pickle.dumps(do(task), pickle.HIGHEST_PROTOCOL), tasks, next_task))
-    except BaseException as error:  # noqa: BLE001 - the main process raises it
-        sender.send(error)
+def _do_one(index: int) -> list:
+    return _received["do"](_received["items"][index:index + 1])
 
 
 def _context() -> multiprocessing.context.BaseContext:
