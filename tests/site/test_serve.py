@@ -20,8 +20,10 @@ def test_serve_rebuilds_when_a_content_file_changes(example_copy, tmp_path):
     url = f"http://127.0.0.1:{port}/glimmer-fever/treatments/humming/"
     try:
         assert wait_for(lambda: fetch(url), 60), "mkdocs serve did not start:\n" + (tmp_path / "serve.log").read_text()
-        treatment = example_copy / "glimmer-fever" / "treatments" / "humming.yaml"
-        treatment.write_text(treatment.read_text().replace("Humming a tune.", "Humming a brand new tune."))
+        statements = example_copy / "glimmer-fever" / "statements.yaml"
+        old = "    text: Humming is the most common treatment for glimmer fever."
+        assert old in statements.read_text()
+        statements.write_text(statements.read_text().replace(old, old + " It is a brand new tune."))
         assert wait_for(lambda: "brand new tune" in (fetch(url) or ""), 60), "the page was not rebuilt"
     finally:
         server.terminate()
