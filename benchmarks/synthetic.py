@@ -32,7 +32,7 @@ def write_content(folder: Path, topics: int, *, seed: int = 1) -> Path:
         "terms": [{"id": term.replace(" ", "-"), "term": term.capitalize(),
                    "definition": f"A made-up word for the benchmark, like {WORDS[index]}.", "basis": "dictionary"}
                   for index, term in enumerate(TERMS)],
-        "everyday_words": ["information"],
+        "everyday_words": ["information", "usually"],
     })
     for number in range(topics):
         _write_topic(folder / f"topic-{number:04d}", number, rng)
@@ -43,6 +43,27 @@ def _sentence(rng: random.Random, words: int = 10) -> str:
     chosen = [rng.choice(WORDS) for _ in range(words)]
     chosen[rng.randrange(words)] = rng.choice(TERMS)
     return " ".join(chosen).capitalize() + "."
+
+
+HEDGES = {"most-common": "most common", "sometimes": "sometimes", "a-small-number": "a small number",
+          "may": "may", "usually-only": "usually only"}
+
+
+def _hedged(rng: random.Random, likelihood: str) -> str:
+    """A made-up sentence that carries its likelihood's words, as the content check requires."""
+    words = _sentence(rng).removesuffix(".")
+    return f"{words} {HEDGES[likelihood]}." if likelihood in HEDGES else f"{words}."
+
+
+def _statement(statement_id: str, kind: str, likelihood: str, text: str, about=None, conditions=None) -> dict:
+    statement = {"id": statement_id}
+    if about:
+        statement["about"] = about
+    statement.update({"kind": kind, "likelihood": likelihood})
+    if conditions:
+        statement["conditions"] = conditions
+    statement.update({"text": text, "source": {"document": "benchmark-source", "quotes": [text]}})
+    return statement
 
 
 def _write_topic(folder: Path, number: int, rng: random.Random) -> None:
@@ -56,27 +77,39 @@ def _write_topic(folder: Path, number: int, rng: random.Random) -> None:
     } for f in range(FACTORS_PER_TOPIC)]
     _dump(folder / "topic.yaml", "topic", {
         "id": folder.name, "title": f"Made-up topic {number}", "summary": _sentence(rng),
-        "aim": [_sentence(rng)], "treatments": treatment_ids,
+        "treatments": treatment_ids,
         "codes": {"icd10": [f"Z{number % 100:02d}.{number // 100}"], "snomed": [f"{900000000 + number}"]},
-        "review": {"last_reviewed": "2026-01-01", "next_review_due": "2099-01-01", "reviewed_by": "benchmark",
-                   "sources": [{"title": "Benchmark", "reference": "Generated", "accessed": "2026-01-01"}]},
+        "review": {"last_reviewed": "2026-01-01", "next_review_due": "2099-01-01", "reviewed_by": "benchmark"},
         "caveats": [{"text": _sentence(rng), "importance": "important"}, {"text": _sentence(rng)}],
         "questions": [f"Question {q}?" for q in range(3)],
     })
     _dump(folder / "factors.yaml", "factors", {"factors": factors})
+    statements = [_statement("aim", "aim", "stated", _hedged(rng, "stated"))]
     for index, treatment_id in enumerate(treatment_ids):
         partner = treatment_ids[(index + 1) % len(treatment_ids)]
+        likelihood = rng.choice(list(HEDGES))
+        first, second = f"factor-{index % FACTORS_PER_TOPIC}", f"factor-{(index + 1) % FACTORS_PER_TOPIC}"
+        statements += [
+            _statement(f"{treatment_id}-what", "what-it-is", "stated", _hedged(rng, "stated"), [treatment_id]),
+            _statement(f"{treatment_id}-often", "how-often", likelihood, _hedged(rng, likelihood), [treatment_id]),
+            _statement(f"{treatment_id}-when", "when-used", "may", _hedged(rng, "may"), [treatment_id],
+                       {"all_of": [{"factor": first, "answers": ["value-0"]},
+                                   {"any_of": [{"factor": second, "answers": ["value-1"]},
+                                               {"factor": second, "answers": ["value-2"]}]}]}),
+            _statement(f"{treatment_id}-not", "not-suitable", "stated", _hedged(rng, "stated"), [treatment_id],
+                       {"factor": second, "answers": ["value-1"]}),
+            _statement(f"{treatment_id}-with", "used-with", "may", _hedged(rng, "may"), [treatment_id, partner]),
+        ]
         _dump(folder / "treatments" / f"{treatment_id}.yaml", "treatment", {
-            "id": treatment_id, "name": f"Treatment {index}", "summary": _sentence(rng),
-            "how_often": rng.choice(["most-common", "sometimes", "small-number", "may-be-used", "not-stated"]),
-            "what_it_is": [_sentence(rng, 14), _sentence(rng, 14)],
-            "when_used": [{"text": _sentence(rng), "factors": {f"factor-{index % FACTORS_PER_TOPIC}": ["value-0"]}}],
-            "not_suitable_when": [{"text": _sentence(rng),
-                                   "factors": {f"factor-{(index + 1) % FACTORS_PER_TOPIC}": ["value-1"]}}],
-            "used_with": [{"treatment": partner, "role": "alongside", "text": _sentence(rng)}],
+            "id": treatment_id, "name": f"Treatment {index}",
             "caveats": [{"text": _sentence(rng)}],
             "questions": [f"Could treatment {index} suit me?"],
         })
+    _dump(folder / "statements.yaml", "statements", {"statements": statements})
+    _dump(folder / "sources" / "benchmark-source.yaml", "source", {
+        "id": "benchmark-source", "publisher": "The benchmark", "title": "Made-up source", "reference": "Generated",
+        "accessed": "2026-01-01", "text": "\n".join(s["text"] for s in statements) + "\n",
+    })
 
 
 def _dump(path: Path, schema: str, data: dict) -> None:
