@@ -47,22 +47,32 @@ def render_field_reference() -> str:
     return "\n".join(lines)
 
 
-def _walk(node: dict, schema_name: str, prefix: str):
+def _walk(node: dict, schema_name: str, prefix: str, seen: frozenset[str] = frozenset()):
     required = set(node.get("required", []))
     for name, prop in node.get("properties", {}).items():
         path = f"{prefix}{name}"
         target, home = _resolve(prop, schema_name)
         yield Field(path, name in required, _kind(target, home), prop.get("description") or target.get("description", ""))
-        yield from _children(target, home, path)
+        yield from _children(target, home, path, _followed(seen, prop))
 
 
-def _children(node: dict, schema_name: str, path: str):
+def _children(node: dict, schema_name: str, path: str, seen: frozenset[str]):
     if node.get("type") == "object":
-        yield from _walk(node, schema_name, f"{path}.")
+        yield from _walk(node, schema_name, f"{path}.", seen)
     elif node.get("type") == "array":
         items, home = _resolve(node.get("items", {}), schema_name)
-        if items.get("type") == "object":
-            yield from _walk(items, home, f"{path}[].")
+        if items.get("type") == "object" and node.get("items", {}).get("$ref") not in seen:
+            yield from _walk(items, home, f"{path}[].", _followed(seen, node.get("items", {})))
+    # A choice of shapes (a statement's conditions): each shape's fields, each shape once per branch,
+    # as a condition may hold conditions.
+    for option in node.get("oneOf", []):
+        if option.get("$ref") not in seen:
+            shape, home = _resolve(option, schema_name)
+            yield from _walk(shape, home, f"{path}.", _followed(seen, option))
+
+
+def _followed(seen: frozenset[str], node: dict) -> frozenset[str]:
+    return seen | {node["$ref"]} if "$ref" in node else seen
 
 
 def _resolve(node: dict, schema_name: str) -> tuple[dict, str]:
@@ -89,4 +99,6 @@ def _kind(node: dict, schema_name: str) -> str:
         return "date (YYYY-MM-DD)"
     if node.get("pattern", "").startswith("^[a-z0-9]"):
         return "id"
+    if "oneOf" in node:
+        return "one of the shapes below"
     return {"string": "text", "object": "fields", "integer": "number"}.get(kind, kind or "any")
