@@ -172,12 +172,15 @@ def serve_rebuild(runs: int, folder: Path) -> list[float]:
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         _wait_until(lambda: fetch(url), seconds=120)
-        treatment = content / "secondary-liver-cancer" / "treatments" / "surgery.yaml"
-        original = treatment.read_text("utf-8")
+        statements = content / "secondary-liver-cancer" / "statements.yaml"
+        original = statements.read_text("utf-8")
+        edited = "in the liver have surgery.\n"
+        if edited not in original:
+            sys.exit(f"benchmark: {statements} no longer says {edited.strip()!r}; update the edit it makes")
         timings = []
         for run in range(runs):
             marker = f"Benchmark edit {run}."
-            treatment.write_text(original.replace("have surgery.\n", f"have surgery. {marker}\n", 1), "utf-8")
+            statements.write_text(original.replace(edited, f"in the liver have surgery. {marker}\n", 1), "utf-8")
             saved = time.perf_counter()
             _wait_until(lambda: marker in (fetch(url) or ""), seconds=60, step=0.02)
             timings.append(time.perf_counter() - saved)
