@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -16,6 +19,13 @@ DataPath = tuple[Any, ...]
 MAX_DEPTH = 40
 # Aliases can repeat a subtree many times over; this bounds the work a small file can cause.
 MAX_NODES = 20_000
+# Far above any real content file (a source's text is at most 200,000 characters), so that an over-long value
+# is still reported at its field, with its limit; this only keeps a runaway file from filling the memory.
+MAX_FILE_BYTES = 16_000_000
+# libyaml's composer recurses once per level of nesting, in C, before MAX_DEPTH can apply: 30,000 levels
+# overflow the stack and end the process without a message. Files whose nesting could exceed this bound are
+# read event by event first (libyaml's parser keeps its own stack), and refused if they are nested too deeply.
+SAFE_NESTING = 1000
 _STR_TAG = "tag:yaml.org,2002:str"
 
 
@@ -106,11 +116,9 @@ def _record_marks(node: yaml.Node, path: DataPath, values: dict, keys: dict, nod
 
 
 def load_document(file: str | Path, display_path: str) -> tuple[Document | None, list[ContentError]]:
-    try:
-        with open(file, "rb") as stream:
-            raw = stream.read()
-    except OSError as exc:
-        return None, [ContentError(display_path, None, None, f"the file cannot be read: {exc.strerror}")]
+    raw, refusal = read_ordinary_file(file, display_path)
+    if refusal is not None:
+        return None, [refusal]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -121,8 +129,35 @@ def load_document(file: str | Path, display_path: str) -> tuple[Document | None,
     return parse_document(text, display_path)
 
 
+def read_ordinary_file(file: str | Path, display_path: str) -> tuple[bytes, ContentError | None]:
+    """The bytes of an ordinary file inside the content folder. A link is not followed (it could publish, or
+    echo in a message, a file from anywhere), and a device or pipe is not read (it could never end)."""
+    try:
+        descriptor = os.open(file, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return b"", ContentError(display_path, None, None, "this file is a link to another file, which the "
+                                     "site does not follow", "put the content itself in this file")
+        return b"", ContentError(display_path, None, None, f"the file cannot be read: {exc.strerror}",
+                                 "check that the file exists and that you may read it")
+    with os.fdopen(descriptor, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return b"", ContentError(display_path, None, None, "this is not an ordinary file",
+                                     "content files are text files saved in the content folder")
+        raw = stream.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        return b"", ContentError(display_path, None, None,
+                                 f"the file is larger than the limit of {MAX_FILE_BYTES:,} bytes",
+                                 "split the text, or shorten it")
+    return raw, None
+
+
 def parse_document(text: str, display_path: str) -> tuple[Document | None, list[ContentError]]:
     try:
+        too_deep = _nested_too_deeply(text)
+        if too_deep is not None:
+            return None, [ContentError(display_path, *_location(too_deep), "the content is nested too deeply",
+                                       "content files are at most a few levels deep")]
         loader = _Loader(text)
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -145,6 +180,32 @@ def parse_document(text: str, display_path: str) -> tuple[Document | None, list[
     data = builder.build(node, 0)
     loader.dispose()
     return Document(display_path, data, text), builder.errors
+
+
+def _nested_too_deeply(text: str) -> yaml.Mark | None:
+    """Where the nesting first goes deeper than MAX_DEPTH, for a file that could be nested beyond SAFE_NESTING.
+
+    A cheap upper bound decides which files to read event by event: a level of nesting needs a bracket or
+    brace, a '-', '?' or ':' on the line, or a step of indentation (at most two levels a column).
+    """
+    lines = text.split("\n")
+    block = max((2 * (len(line) - len(line.lstrip(" "))) + line.count("-") + line.count("?") + line.count(":")
+                 for line in lines), default=0)
+    if block + text.count("[") + text.count("{") <= SAFE_NESTING:
+        return None
+    loader = _Loader(text)
+    try:
+        depth = 0
+        while (event := loader.get_event()) is not None:
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH + 1:  # the document's own mapping is the first level
+                    return event.start_mark
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+        return None
+    finally:
+        loader.dispose()
 
 
 class _Builder:
@@ -227,6 +288,10 @@ def _syntax_error(path: str, exc: yaml.MarkedYAMLError, text: str) -> ContentErr
     mark = exc.problem_mark or exc.context_mark
     line, column = _location(mark) if mark else (None, None)
     problem = exc.problem or "the YAML cannot be read"
+    if exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
+        # The parser stops at the end of the file; the mistake is where the quote opens.
+        return ContentError(path, *_location(exc.context_mark), "this quote is opened but never closed",
+                            "end the text with the same quote mark it starts with")
     if "tab character" in problem or _tab_near(text, mark):
         return ContentError(path, line, column, "a tab character is used for indentation",
                             "indent with spaces, not tabs")
