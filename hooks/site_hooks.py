@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from html import unescape as unescape_html
 from pathlib import Path
 
 from jinja2 import Environment
@@ -151,10 +152,11 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # A title taken from the page's h1 is already HTML (entities escaped). Marking it as
-    # Markup stops the theme's `| e` from escaping it a second time in labels.
+    # A title taken from the page's h1 is HTML with '<' and '&' escaped but not '"', and the theme prints
+    # it inside attributes (the footer's aria-label): it is escaped afresh for both, then marked as Markup
+    # so that the theme's `| e` does not escape it a second time.
     if page.title is not None and not isinstance(page.title, Markup):
-        page.title = Markup(page.title)
+        page.title = html_text(unescape_html(page.title))
     if page.file.src_uri == paths.CONTENT_REPORT:
         page.meta["search"] = {"exclude": True}  # for editors: patients searching should not land here
         return html

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from dataclasses import dataclass
 from functools import cached_property
@@ -179,7 +180,48 @@ def parse_document(text: str, display_path: str) -> tuple[Document | None, list[
     builder = _Builder(display_path, loader)
     data = builder.build(node, 0)
     loader.dispose()
-    return Document(display_path, data, text), builder.errors
+    return Document(display_path, data, text), [*builder.errors, *_invisible_characters(text, display_path),
+                                                *_cut_by_a_comment(text, display_path)]
+
+
+# Characters a reader cannot see: zero-width spaces and joiners, and the controls that reverse the order in which
+# text is shown (so that what an editor reviews is not what a reader reads). A byte-order mark opening the file is
+# allowed: editors on Windows save one, and YAML ignores it there.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def _invisible_characters(text: str, path: str) -> list[ContentError]:
+    errors = []
+    for match in _INVISIBLE.finditer(text, 1 if text.startswith("\ufeff") else 0):
+        line, column = _position(text, match.start())
+        errors.append(ContentError(path, line, column, f"an invisible character (U+{ord(match.group()):04X}) is in "
+                                   "the text", "delete it; it is often pasted in by accident, and it can change how "
+                                   "the text is shown"))
+    return errors
+
+
+def _cut_by_a_comment(text: str, path: str) -> list[ContentError]:
+    """Text after ' #' is a comment to YAML, so `- Could it be #2?` is published as "Could it be". A comment
+    after text of several words is taken to be part of the text, cut off by mistake."""
+    if " #" not in text and "\t#" not in text:
+        return []
+    lines = text.split("\n")
+    loader = _Loader(text)
+    errors = []
+    try:
+        while (token := loader.get_token()) is not None:
+            if isinstance(token, yaml.ScalarToken) and token.plain and " " in token.value:
+                end = token.end_mark
+                rest = lines[end.line][end.column:]
+                if rest.lstrip(" \t").startswith("#"):
+                    column = end.column + len(rest) - len(rest.lstrip(" \t")) + 1
+                    errors.append(ContentError(path, end.line + 1, column, "the text stops at ' #': YAML reads the "
+                                               "rest of the line as a comment, so readers would not see it",
+                                               "quote the text if the # belongs to it, for example "
+                                               "\"Could it be in #2 places?\""))
+    finally:
+        loader.dispose()
+    return errors
 
 
 def _nested_too_deeply(text: str) -> yaml.Mark | None:
