@@ -104,11 +104,21 @@ def test_inline_code_scales_to_its_box_and_is_named_by_the_address_it_opens():
 def test_unchanged_code_is_reused_from_the_cache(tmp_path):
     [first] = qr_files((link(),), SITE_URL, cache=tmp_path)
     make_missing([first])
-    first.source.write_bytes(b"kept")
+    first.source.write_bytes(b"<svg>kept</svg>\n")
     [again] = qr_files((link(),), SITE_URL, cache=tmp_path)
     make_missing([again])
-    assert again.source == first.source and again.source.read_bytes() == b"kept"
+    assert again.source == first.source and again.source.read_bytes() == b"<svg>kept</svg>\n"
     assert again.path == paths.qr_code("liver/treatments/surgery")
+
+
+@pytest.mark.parametrize("damaged", [b"", b"<?xml version", b"<svg></svg>\n"[:-3]])
+def test_an_empty_or_cut_short_cached_code_is_drawn_again(tmp_path, damaged):
+    [code] = qr_files((link(),), SITE_URL, cache=tmp_path)
+    make_missing([code])
+    whole = code.source.read_bytes()
+    code.source.write_bytes(damaged)
+    make_missing([code])
+    assert code.source.read_bytes() == whole
 
 
 @pytest.mark.parametrize("changed, site_url, expected", [

@@ -19,7 +19,7 @@ from ..model.site import (AllOf, AnswerIs, AnyOf, Caveat, Clinic, Codes, Conditi
                           Review, Site, SiteSettings, SourceDocument, SourceQuote, Statement, Topic, Treatment)
 from .review import check_review_due
 from .statement_checks import check_source_ids, check_statements, untold_treatments
-from .revision import revision_of
+from .revision import parsed_content, revision_of
 from .validate import check_schema, check_unique, unknown_reference
 from .vocabulary import unexplained_words
 from ..workers import share_work
@@ -402,7 +402,7 @@ def _build_topic(files: TopicFiles) -> Topic:
         sources=tuple(_build_source(d.data) for d in files.sources),
         caveats=_build_caveats(data.get("caveats", [])),
         questions=tuple(data.get("questions", [])),
-        revision=revision_of((document.path[len(files.shown) + 1:], document.text.encode("utf-8"))
+        revision=revision_of((document.path[len(files.shown) + 1:], parsed_content(document.data))
                              for document in files.all_documents),
         aliases=tuple(data.get("aliases", [])),
     )
