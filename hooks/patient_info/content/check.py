@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import ContentError, ContentErrors
 from .ids import check_site_ids, check_topic_aliases
+from ..model import paths
 from ..model.glossary import Glossary
 from .glossary_checks import build_glossary, check_glossary
 from .load import Document, load_document
@@ -21,7 +22,7 @@ from .review import check_review_due
 from .statement_checks import check_source_ids, check_statements, untold_treatments
 from .revision import parsed_content, revision_of
 from .validate import check_schema, check_unique, unknown_reference
-from .vocabulary import unexplained_words
+from .vocabulary import too_long_sentences, unexplained_words
 from ..workers import share_work
 
 SITE_FILE = "site.yaml"
@@ -127,6 +128,7 @@ def _check_folder(content_dir: Path, shown: str, today: date | None, overdue_is_
     glossary_doc = _load(content_dir / GLOSSARY_FILE, glossary_shown, "glossary", errors)
     if glossary_doc:
         errors.extend(check_glossary(glossary_doc))
+    errors.extend(too_long_sentences([doc for doc in (settings_doc, glossary_doc) if doc]))
     glossary = build_glossary(glossary_doc.data) if glossary_doc and not errors else None
     folders = []
     for name in _listing(content_dir, shown, errors):
@@ -135,7 +137,7 @@ def _check_folder(content_dir: Path, shown: str, today: date | None, overdue_is_
             errors.append(_link_refused(_shown_in(shown, name)))
         elif entry.is_dir() and not name.startswith("."):
             folders.append((entry, _shown_in(shown, name)))
-        elif name not in (SITE_FILE, GLOSSARY_FILE):
+        elif name not in (SITE_FILE, GLOSSARY_FILE, paths.PUBLISHED_ADDRESSES):
             _check_stray_file(entry, _shown_in(shown, name), errors)
     if not folders:
         errors.append(ContentError(shown, None, None, "there are no topics", LAYOUT_HINT))
@@ -172,6 +174,7 @@ def _check_topic_folder(folder: Path, shown: str, settings: _Settings) -> _Topic
         notices: list[ContentError] = []
         files = _load_topic_files(folder, shown, errors)
         errors += _check_topic(files)
+        errors += too_long_sentences(files.documents)
         if settings.today and files.topic:
             overdue, due_soon = check_review_due(files.topic, settings.today)
             (errors if settings.overdue_is_error else notices).extend(overdue)

@@ -12,6 +12,10 @@ LINKS_SCHEMA = "links.schema.json"
 # docs/'s (overrides/ holds the theme's templates and is left out of the site by mkdocs.yml's exclude_docs).
 RESERVED_FOLDERS = frozenset({"assets", "search", "link", "for-clinics", "glossary", "editors", "overrides"})
 GLOSSARY = "glossary.md"
+# In the content folder: every address the site has published (links/addresses.py).
+PUBLISHED_ADDRESSES = "published-addresses.txt"
+# mkdocs.yml's site_url when SITE_URL is not set; `patient-info check` assumes the same.
+DEFAULT_SITE_URL = "https://patient-info.example.org/"
 # For editors, outside the patient navigation.
 CONTENT_REPORT = "editors/content-report.md"
 FIELD_REFERENCE = "editors/field-reference.md"
