@@ -100,6 +100,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _current.build = Build(site, verdict.unexplained, verdict.handouts, verdict.links)
     for warning in verdict.warnings:
         log.warning(str(warning))
+    if verdict.warnings and config.strict:
+        # Strict mode would stop only after writing every page: a site folder that looks built but is not.
+        count = len(verdict.warnings)
+        raise PluginError(f"{count} content {'warning' if count == 1 else 'warnings'} above: a strict build stops "
+                          "before writing the site (run 'make check' to see them without building)")
     config.site_name = html_text(site.settings.name)
     config.extra["patient_info"] = {
         "publisher": site.settings.publisher,
