@@ -172,3 +172,12 @@ def test_a_cache_folder_that_cannot_be_written_stops_the_build_with_a_message(tm
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert f"the build cannot write QR codes to {blocked / 'cache'}" in result.stderr
     assert "PATIENT_INFO_CACHE" in result.stderr
+
+
+@pytest.mark.build
+def test_a_site_folder_that_cannot_be_written_stops_the_build_with_a_message(tmp_path):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", "utf-8")
+    result = mkdocs_build(blocked / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert f"the build cannot write the site to {blocked / 'site'}" in result.stderr
