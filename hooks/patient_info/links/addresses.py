@@ -28,6 +28,15 @@ def live_addresses(links: tuple[Link, ...]) -> set[str]:
     return {address for link in links for address in (link.address, *link.previous)}
 
 
+def _answers(address: str, live: set[str], forwards: dict[str, str]) -> bool:
+    """Whether the site answers an address. An anchor on an old page (a renamed topic's factors) still
+    leads to its factor when the old page forwards to a page that has that anchor."""
+    if address in live:
+        return True
+    page, _, anchor = address.partition("#")
+    return bool(anchor) and page in forwards and f"{forwards[page]}#{anchor}" in live
+
+
 def write_published(file: Path, links: tuple[Link, ...]) -> None:
     file.write_text(_HEADER + "".join(f"/{address}\n" for address in sorted(live_addresses(links))), "utf-8")
 
@@ -43,9 +52,10 @@ def vanished_addresses(file: Path, shown: str, links: tuple[Link, ...]) -> list[
         return [ContentError(shown, None, None, f"the list of published addresses cannot be read: {error}",
                              "run 'make addresses' to write it again")]
     live = live_addresses(links)
+    forwards = {old: link.address for link in links for old in link.previous}
     return [ContentError(shown, number, 1, f"the published address /{address} no longer exists",
                          alias_hint(address))
-            for number, address in _listed(text) if address not in live]
+            for number, address in _listed(text) if not _answers(address, live, forwards)]
 
 
 def _listed(text: str) -> list[tuple[int, str]]:
