@@ -10,7 +10,7 @@ PRINT_FONT := /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf
 JAVA := /usr/bin/java
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast check bench clean
+.PHONY: serve build test test-fast check addresses bench clean
 
 serve: $(STAMP)
 	PATIENT_INFO_PREVIEW=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -31,6 +31,10 @@ bench: $(STAMP) $(CHROMIUM)
 
 check: $(STAMP)
 	$(BIN)/patient-info check content
+
+# Records every address the site publishes in content/published-addresses.txt: review the change, then commit it.
+addresses: $(STAMP)
+	$(BIN)/patient-info addresses content
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -11,9 +11,11 @@ fixed after rendering.
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from html import unescape as unescape_html
 from pathlib import Path
 
 from jinja2 import Environment
@@ -31,9 +33,8 @@ from patient_info.built_pages.content_report import PageReport, report_html, rep
 from patient_info.built_pages.page_reading import PageReader, PageToRead
 from patient_info.built_pages.readability import Readability
 from patient_info.built_pages.theme_fixes import ThemeMarkupChanged, fix_theme_html
-from patient_info.content.check import check_content
 from patient_info.errors import ContentError, ContentErrors
-from patient_info.links.catalogue import Link, catalogue, uncatalogued
+from patient_info.links.catalogue import Link, uncatalogued
 from patient_info.links.head import page_head
 from patient_info.links.machine_readable import machine_readable_files
 from patient_info.links.qr import make_missing_in_background, qr_files
@@ -42,9 +43,10 @@ from patient_info.model import paths
 from patient_info.model.audiences import PATIENTS
 from patient_info.model.site import Site
 from patient_info.pages import field_reference
-from patient_info.pages.handout import Handout, estimate_fit
-from patient_info.pages.render import PLACEHOLDER, Page as RenderedPage, render_for_clinics, render_site, summary_handouts
+from patient_info.pages.handout import Handout
+from patient_info.pages.render import PLACEHOLDER, Page as RenderedPage, render_for_clinics, render_site
 from patient_info.text import html_text
+from patient_info.whole_site import judge
 
 CONTENT_DIR_VARIABLE = "PATIENT_INFO_CONTENT"
 # Where files kept between builds go (QR codes); .cache/ beside mkdocs.yml unless set. CI can keep it between runs.
@@ -63,6 +65,7 @@ class Build:
     site: Site
     unexplained: list[ContentError]  # long words the glossary lacks
     handouts: dict[str, Handout]  # each topic's printable summary, by topic id: checked for fit, then rendered
+    links: tuple[Link, ...]  # every linkable address (links/catalogue.py)
     pages: dict[str, Link] = field(default_factory=dict)  # linkable pages by address, for each page's <head>
     topic_navs: dict[str, Navigation] = field(default_factory=dict)  # the menu on each topic's pages, by topic id
     site_wide_nav: Navigation | None = None  # the menu of pages outside the topics: one link per topic
@@ -86,15 +89,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not config.site_url:
         raise PluginError("mkdocs.yml has no site_url: canonical links, links.json, printed summaries and QR codes "
                           "need the site's address (set site_url, or the SITE_URL environment variable)")
-    result = check_content(_content_dir(config), today=date.today(), overdue_is_error=not _is_preview())
-    for notice in result.notices:
+    # The same judgement as `make check`: what stops one stops the other, named at the same line.
+    verdict = judge(_content_dir(config), site_url=config.site_url, today=date.today(),
+                    overdue_is_error=not _is_preview())
+    for notice in verdict.notices:
         log.info(notice.format("warning"))
-    if result.errors:
-        raise PluginError(ContentErrors(result.errors).report())
-    site = result.site
-    _current.build = Build(site, result.unexplained, summary_handouts(site, site_url=config.site_url))
-    for error in result.unexplained:
-        log.warning(str(error))
+    if verdict.errors:
+        raise PluginError(ContentErrors(verdict.errors).report())
+    site = verdict.site
+    _current.build = Build(site, verdict.unexplained, verdict.handouts, verdict.links)
+    for warning in verdict.warnings:
+        log.warning(str(warning))
+    if verdict.warnings and config.strict:
+        # Strict mode would stop only after writing every page: a site folder that looks built but is not.
+        count = len(verdict.warnings)
+        raise PluginError(f"{count} content {'warning' if count == 1 else 'warnings'} above: a strict build stops "
+                          "before writing the site (run 'make check' to see them without building)")
     config.site_name = html_text(site.settings.name)
     config.extra["patient_info"] = {
         "publisher": site.settings.publisher,
@@ -105,10 +115,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
-    for handout in _current.build.handouts.values():
-        fit = estimate_fit(handout)
-        if not fit.fits:
-            log.warning(fit.overflow_message())
+    # MkDocs writes the site folder after every page is made, and a folder it cannot write ends in a traceback.
+    site_dir = Path(config.site_dir)
+    try:
+        site_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=site_dir):
+            pass
+    except OSError as error:
+        raise PluginError(f"the build cannot write the site to {site_dir}: {error.strerror or error} (make that "
+                          "folder writable, or build into another one with 'mkdocs build -d FOLDER')") from None
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -118,7 +133,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for page in pages:
         _add(files, config, page.src_uri, page.markdown, in_nav=page.src_uri in in_nav)
     _add(files, config, field_reference.PAGE, field_reference.render_field_reference(), in_nav=False)
-    links = catalogue(build.site)
+    links = build.links
     for_clinics = render_for_clinics(build.site, links, config.site_url)
     missing = uncatalogued([page.src_uri for page in [*pages, *for_clinics]], links)
     if missing:
@@ -151,10 +166,11 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # A title taken from the page's h1 is already HTML (entities escaped). Marking it as
-    # Markup stops the theme's `| e` from escaping it a second time in labels.
+    # A title taken from the page's h1 is HTML with '<' and '&' escaped but not '"', and the theme prints
+    # it inside attributes (the footer's aria-label): it is escaped afresh for both, then marked as Markup
+    # so that the theme's `| e` does not escape it a second time.
     if page.title is not None and not isinstance(page.title, Markup):
-        page.title = Markup(page.title)
+        page.title = html_text(unescape_html(page.title))
     if page.file.src_uri == paths.CONTENT_REPORT:
         page.meta["search"] = {"exclude": True}  # for editors: patients searching should not land here
         return html

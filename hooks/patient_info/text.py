@@ -43,8 +43,13 @@ def html_text(value: object) -> Markup:
     return Markup(html.escape(" ".join(str(value).split()), quote=True))
 
 
+def is_id(value: str) -> bool:
+    """Lowercase letters, digits and single hyphens, to the end of the text (no final newline)."""
+    return _ID.fullmatch(value) is not None
+
+
 def anchor(value: str) -> Markdown:
-    if not _ID.match(value):
+    if not is_id(value):
         raise ValueError(f"not a valid id: {value!r}")
     return Markdown(value)
 

@@ -72,3 +72,29 @@ def test_axe_reports_a_planted_fault(served_site, browser, axe_source):
         assert "image-alt" in {violation["id"] for violation in run_axe(page, axe_source)}
     finally:
         page.close()
+
+
+
+# axe's scrollable-region-focusable, as a synchronous check: axe.run never settles in a page with scripts off.
+UNREACHABLE_SCROLLING = """() => [...document.querySelectorAll('body *')].filter(element => {
+    const style = getComputedStyle(element);
+    const scrolls = (element.scrollWidth > element.clientWidth + 1 && /auto|scroll/.test(style.overflowX))
+        || (element.scrollHeight > element.clientHeight + 1 && /auto|scroll/.test(style.overflowY));
+    return scrolls && element.tabIndex < 0 && !element.querySelector('a[href], button, input, select, textarea, [tabindex]');
+}).map(element => element.tagName.toLowerCase() + (element.className ? '.' + element.className : ''))"""
+
+
+def test_no_region_scrolls_out_of_keyboard_reach_on_a_phone_without_javascript(served_site, browser):
+    """The theme's script makes code blocks focusable; before it runs, or without it, a code block that scrolled
+    sideways at 375 px was a region no keyboard could reach (the editors' guide's examples). They wrap instead."""
+    context = browser.new_context(viewport=VIEWPORTS["375px"], java_script_enabled=False)
+    problems = []
+    try:
+        for url in served_site.site.urls():
+            page = context.new_page()
+            page.goto(served_site.url(url), wait_until="load")
+            problems += [f"{url}: {element}" for element in page.evaluate(UNREACHABLE_SCROLLING)]
+            page.close()
+    finally:
+        context.close()
+    assert not problems, "regions that scroll but cannot be reached by keyboard:\n" + "\n".join(problems)

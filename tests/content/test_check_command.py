@@ -3,6 +3,7 @@
 import subprocess
 
 from conftest import ROOT
+from patient_info.content import check as check_module
 
 CHECK = [str(ROOT / ".venv" / "bin" / "patient-info"), "check"]
 
@@ -28,3 +29,28 @@ def test_make_check_runs_on_the_real_content():
     result = subprocess.run(["make", "--no-print-directory", "check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "Content is valid" in result.stdout
+
+
+def test_a_folder_that_cannot_be_read_is_a_message_not_a_traceback(example_copy, monkeypatch):
+    # Tests may run as root, for whom no folder is unreadable: the refusal is planted where the check lists it.
+    treatments = str(example_copy / "glimmer-fever" / "treatments")
+    real_listdir = check_module.os.listdir
+
+    def refuse(folder):
+        if str(folder) == treatments:
+            raise PermissionError(13, "Permission denied")
+        return real_listdir(folder)
+
+    monkeypatch.setattr(check_module.os, "listdir", refuse)
+    result = check_module.check_content(example_copy)
+    assert any(error.file.endswith("glimmer-fever/treatments") and error.message ==
+               "the folder cannot be read: Permission denied" for error in result.errors), result.errors
+
+
+def test_hints_offer_only_valid_ids(example_copy):
+    factors = example_copy / "glimmer-fever" / "factors.yaml"
+    factors.write_text(factors.read_text().replace("id: gold", "id: Gold"))
+    statements = example_copy / "glimmer-fever" / "statements.yaml"
+    statements.write_text(statements.read_text().replace("answers: [silver]", "answers: [gold]"))
+    hints = [error.hint for error in check_module.check_content(example_copy).errors if "'gold'" in error.message]
+    assert hints and all("Gold" not in hint for hint in hints), hints

@@ -41,3 +41,21 @@ def test_alias_expansion_is_bounded():
               for i in range(1, 8)]
     _, errors = parse_document("\n".join(lines) + "\n", "bomb.yaml")
     assert [e.message for e in errors] == ["the file expands to too much content"]
+
+
+@pytest.mark.parametrize("text", [
+    "a: " + "[" * 30_000 + "]" * 30_000 + "\n",
+    "a: " + "{a: " * 30_000 + "1" + "}" * 30_000 + "\n",
+    "a:\n" + "- " * 30_000 + "x\n",
+], ids=["brackets", "braces", "dashes"])
+def test_deep_nesting_is_refused_before_the_yaml_composer_recurses(text):
+    # Without the pre-scan, libyaml's composer overflows the C stack here and the process ends (exit 139).
+    document, errors = parse_document(text, "deep.yaml")
+    assert document is None
+    assert [(e.message, e.line) for e in errors] == [("the content is nested too deeply", errors[0].line)]
+    assert errors[0].line in (1, 2)
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens():
+    _, errors = parse_document('id: surgery\nname: "Surgery\nquestions:\n  - Why?\n', "t.yaml")
+    assert [(e.line, e.column, e.message) for e in errors] == [(2, 7, "this quote is opened but never closed")]

@@ -104,11 +104,21 @@ def test_inline_code_scales_to_its_box_and_is_named_by_the_address_it_opens():
 def test_unchanged_code_is_reused_from_the_cache(tmp_path):
     [first] = qr_files((link(),), SITE_URL, cache=tmp_path)
     make_missing([first])
-    first.source.write_bytes(b"kept")
+    first.source.write_bytes(b"<svg>kept</svg>\n")
     [again] = qr_files((link(),), SITE_URL, cache=tmp_path)
     make_missing([again])
-    assert again.source == first.source and again.source.read_bytes() == b"kept"
+    assert again.source == first.source and again.source.read_bytes() == b"<svg>kept</svg>\n"
     assert again.path == paths.qr_code("liver/treatments/surgery")
+
+
+@pytest.mark.parametrize("damaged", [b"", b"<?xml version", b"<svg></svg>\n"[:-3]])
+def test_an_empty_or_cut_short_cached_code_is_drawn_again(tmp_path, damaged):
+    [code] = qr_files((link(),), SITE_URL, cache=tmp_path)
+    make_missing([code])
+    whole = code.source.read_bytes()
+    code.source.write_bytes(damaged)
+    make_missing([code])
+    assert code.source.read_bytes() == whole
 
 
 @pytest.mark.parametrize("changed, site_url, expected", [
@@ -162,3 +172,12 @@ def test_a_cache_folder_that_cannot_be_written_stops_the_build_with_a_message(tm
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert f"the build cannot write QR codes to {blocked / 'cache'}" in result.stderr
     assert "PATIENT_INFO_CACHE" in result.stderr
+
+
+@pytest.mark.build
+def test_a_site_folder_that_cannot_be_written_stops_the_build_with_a_message(tmp_path):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", "utf-8")
+    result = mkdocs_build(blocked / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert f"the build cannot write the site to {blocked / 'site'}" in result.stderr

@@ -119,6 +119,16 @@ def test_content_revision_follows_the_content_not_its_location(tmp_path):
     shutil.copytree(original, copy)
     assert content_revision(copy) == content_revision(original)
     treatment = copy / "treatments" / "surgery.yaml"
-    treatment.write_text(treatment.read_text() + "\n")
+    treatment.write_text(treatment.read_text().replace("name: Surgery", "name: Liver surgery"))
     assert content_revision(copy) != content_revision(original)
     assert len(content_revision(copy)) == 8
+
+
+def test_content_revision_is_the_same_for_the_same_content_saved_differently(tmp_path):
+    original = ROOT / "content" / TOPIC
+    copy = tmp_path / TOPIC
+    shutil.copytree(original, copy)
+    treatment = copy / "treatments" / "surgery.yaml"
+    text = treatment.read_text("utf-8")
+    treatment.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8") + b"\r\n# a note\r\n")
+    assert content_revision(copy) == content_revision(original)

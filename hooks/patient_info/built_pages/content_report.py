@@ -12,7 +12,8 @@ from functools import cache
 import jinja2
 
 from ..errors import ContentError
-from .readability import LONG_SENTENCE_WORDS, TOO_LONG_SENTENCE_WORDS, Readability
+from ..sentences import LONG_SENTENCE_WORDS, TOO_LONG_SENTENCE_WORDS
+from .readability import Readability
 
 # Patient pages must be at or under these (the NHS reworks content above SMOG 14).
 MAX_GRADE = 8

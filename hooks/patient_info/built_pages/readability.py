@@ -14,7 +14,6 @@ and a test holds the results to textstat's.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -22,14 +21,11 @@ from textstat.backend.counts import count_sentences
 from textstat.backend.selections import list_words
 
 from ..model.glossary import Glossary
+from ..sentences import LONG_SENTENCE_WORDS, split_sentences, word_count
 from ..syllables import syllable_count
 
-LONG_SENTENCE_WORDS = 20  # the NHS content guide's limit: listed in the report
-TOO_LONG_SENTENCE_WORDS = 25  # a warning from the build
 EASY_WORD = "term"  # stands in for each word of a glossary term when scoring
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^a-z])")
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
 
 
 @dataclass(frozen=True)
@@ -51,7 +47,7 @@ class Readability:
 def measure(blocks: list[str], glossary: Glossary) -> Readability:
     """Scores for text given as blocks (headings, paragraphs, list items, cells), each ending a sentence."""
     found = [(text, words) for block in blocks for text in split_sentences(block)
-             if (words := len(_WORD.findall(text)))]
+             if (words := word_count(text))]
     # Every sentence ends with . ! or ?, so no term runs from one sentence into the next: one search does.
     figures = scores(_terms_as_easy_words(" ".join(text for text, _ in found), glossary))
     return Readability(
@@ -93,13 +89,6 @@ def scores(text: str) -> Scores:
         flesch_kincaid_grade=0.39 * words_per_sentence + 11.8 * syllables_per_word - 15.59,
         smog_index=1.043 * math.sqrt(30 * polysyllables / sentences) + 3.1291,
     )
-
-
-def split_sentences(block: str) -> list[str]:
-    """A block's sentences. A block without an end mark (a heading, a list item) is one sentence."""
-    if not block.endswith((".", "!", "?")):
-        block = block.rstrip(":;,") + "."
-    return [sentence for sentence in _SENTENCE_END.split(block) if sentence]
 
 
 def _terms_as_easy_words(text: str, glossary: Glossary) -> str:

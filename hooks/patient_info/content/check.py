@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import ContentError, ContentErrors
 from .ids import check_site_ids, check_topic_aliases
+from ..model import paths
 from ..model.glossary import Glossary
 from .glossary_checks import build_glossary, check_glossary
 from .load import Document, load_document
@@ -19,9 +20,9 @@ from ..model.site import (AllOf, AnswerIs, AnyOf, Caveat, Clinic, Codes, Conditi
                           Review, Site, SiteSettings, SourceDocument, SourceQuote, Statement, Topic, Treatment)
 from .review import check_review_due
 from .statement_checks import check_source_ids, check_statements, untold_treatments
-from .revision import revision_of
+from .revision import parsed_content, revision_of
 from .validate import check_schema, check_unique, unknown_reference
-from .vocabulary import unexplained_words
+from .vocabulary import too_long_sentences, unexplained_words
 from ..workers import share_work
 
 SITE_FILE = "site.yaml"
@@ -127,13 +128,17 @@ def _check_folder(content_dir: Path, shown: str, today: date | None, overdue_is_
     glossary_doc = _load(content_dir / GLOSSARY_FILE, glossary_shown, "glossary", errors)
     if glossary_doc:
         errors.extend(check_glossary(glossary_doc))
+    errors.extend(too_long_sentences([doc for doc in (settings_doc, glossary_doc) if doc]))
     glossary = build_glossary(glossary_doc.data) if glossary_doc and not errors else None
     folders = []
-    for entry in sorted(content_dir.iterdir()):
-        if entry.is_dir() and not entry.name.startswith("."):
-            folders.append((entry, _shown_in(shown, entry.name)))
-        elif entry.name not in (SITE_FILE, GLOSSARY_FILE):
-            _check_stray_file(entry, _shown_in(shown, entry.name), errors)
+    for name in _listing(content_dir, shown, errors):
+        entry = content_dir / name
+        if entry.is_symlink() and not name.startswith("."):
+            errors.append(_link_refused(_shown_in(shown, name)))
+        elif entry.is_dir() and not name.startswith("."):
+            folders.append((entry, _shown_in(shown, name)))
+        elif name not in (SITE_FILE, GLOSSARY_FILE, paths.PUBLISHED_ADDRESSES):
+            _check_stray_file(entry, _shown_in(shown, name), errors)
     if not folders:
         errors.append(ContentError(shown, None, None, "there are no topics", LAYOUT_HINT))
     checks = _check_topics(folders, _Settings(today, overdue_is_error, glossary, glossary_shown), workers)
@@ -169,6 +174,7 @@ def _check_topic_folder(folder: Path, shown: str, settings: _Settings) -> _Topic
         notices: list[ContentError] = []
         files = _load_topic_files(folder, shown, errors)
         errors += _check_topic(files)
+        errors += too_long_sentences(files.documents)
         if settings.today and files.topic:
             overdue, due_soon = check_review_due(files.topic, settings.today)
             (errors if settings.overdue_is_error else notices).extend(overdue)
@@ -202,7 +208,7 @@ def _collector_paused():
 def _load(file: str | Path, shown: str, schema_name: str, errors: list[ContentError]) -> Document | None:
     """The parsed file (even if it breaks its schema), adding every mistake in it to `errors`."""
     document, load_errors = load_document(file, shown)
-    if document is None and not os.path.isfile(file):
+    if document is None and not os.path.lexists(file):
         errors.append(ContentError(shown, None, None, f"the file {os.path.basename(file)} is missing",
                                    LAYOUT_HINT))
         return None
@@ -219,7 +225,7 @@ def _load_topic_files(folder: Path, shown: str, errors: list[ContentError]) -> T
     factors = _load(os.path.join(where, FACTORS_FILE), _shown_in(shown, FACTORS_FILE), "factors", errors)
     treatment_dir = os.path.join(where, TREATMENTS_DIR)
     shown_treatments = _shown_in(shown, TREATMENTS_DIR)
-    in_treatment_dir = sorted(os.listdir(treatment_dir)) if os.path.isdir(treatment_dir) else []
+    in_treatment_dir = _listing(treatment_dir, shown_treatments, errors)
     treatment_files = [name for name in in_treatment_dir if name.endswith(".yaml")]
     if not treatment_files:
         errors.append(ContentError(shown_treatments, None, None, "the topic has no treatment files",
@@ -230,13 +236,13 @@ def _load_topic_files(folder: Path, shown: str, errors: list[ContentError]) -> T
     statements = _load(os.path.join(where, STATEMENTS_FILE), _shown_in(shown, STATEMENTS_FILE), "statements", errors)
     source_dir = os.path.join(where, SOURCES_DIR)
     shown_sources = _shown_in(shown, SOURCES_DIR)
-    in_source_dir = sorted(os.listdir(source_dir)) if os.path.isdir(source_dir) else []
+    in_source_dir = _listing(source_dir, shown_sources, errors)
     if not any(name.endswith(".yaml") for name in in_source_dir):
         errors.append(ContentError(shown_sources, None, None, "the topic has no source files",
                                    "add sources/<id>.yaml with the text the topic is adapted from"))
     sources = tuple(doc for name in in_source_dir if name.endswith(".yaml")
                     if (doc := _load(os.path.join(source_dir, name), _shown_in(shown_sources, name), "source", errors)))
-    for name in sorted(os.listdir(where)):
+    for name in _listing(where, shown, errors):
         if name not in (TOPIC_FILE, FACTORS_FILE, TREATMENTS_DIR, STATEMENTS_FILE, SOURCES_DIR):
             _check_stray_file(folder / name, _shown_in(shown, name), errors)
     for directory, shown_directory, names in ((treatment_dir, shown_treatments, in_treatment_dir),
@@ -246,6 +252,27 @@ def _load_topic_files(folder: Path, shown: str, errors: list[ContentError]) -> T
                 _check_stray_file(Path(directory, name), _shown_in(shown_directory, name), errors)
     return TopicFiles(folder, shown, topic, factors, treatments,
                       frozenset(os.path.splitext(name)[0] for name in treatment_files), statements, sources)
+
+
+def _listing(folder: str | Path, shown: str, errors: list[ContentError]) -> list[str]:
+    """The names in a folder of content, in order; none, with a message, for a folder that is a link or cannot
+    be read. A missing folder is left to the checks that say what it should hold."""
+    if os.path.islink(folder):
+        errors.append(_link_refused(shown))
+        return []
+    if not os.path.isdir(folder):
+        return []
+    try:
+        return sorted(os.listdir(folder))
+    except OSError as error:
+        errors.append(ContentError(shown, None, None, f"the folder cannot be read: {error.strerror}",
+                                   "check that you may read this folder"))
+        return []
+
+
+def _link_refused(shown: str) -> ContentError:
+    return ContentError(shown, None, None, "this is a link to another place, which the site does not follow",
+                        "put the folder or file itself in the content folder")
 
 
 def _check_stray_file(entry: Path, shown: str, errors: list[ContentError]) -> None:
@@ -378,7 +405,7 @@ def _build_topic(files: TopicFiles) -> Topic:
         sources=tuple(_build_source(d.data) for d in files.sources),
         caveats=_build_caveats(data.get("caveats", [])),
         questions=tuple(data.get("questions", [])),
-        revision=revision_of((document.path[len(files.shown) + 1:], document.text.encode("utf-8"))
+        revision=revision_of((document.path[len(files.shown) + 1:], parsed_content(document.data))
                              for document in files.all_documents),
         aliases=tuple(data.get("aliases", [])),
     )

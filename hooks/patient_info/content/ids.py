@@ -59,9 +59,13 @@ def check_aliases(live: Iterable[Entry], aliases: Iterable[Entry], kind: str) ->
         what, hint = (("the id", "an old address can lead to one page only: remove the old id, or choose "
                                  "another new id") if is_live else
                       ("already an old id", "each old id forwards to one page only: keep it in one place"))
-        errors.append(document.error(path, f"the old id '{alias}' is {what} of a {kind} at {_place(other, other_path)}",
+        errors.append(document.error(path, f"the old id '{alias}' is {what} of {_a(kind)} at {_place(other, other_path)}",
                                      hint))
     return errors
+
+
+def _a(kind: str) -> str:
+    return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
 
 
 def _check_codes(topics: Sequence[Document], system: str, name: str) -> list[ContentError]:

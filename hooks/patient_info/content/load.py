@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import re
+import stat
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -16,6 +20,16 @@ DataPath = tuple[Any, ...]
 MAX_DEPTH = 40
 # Aliases can repeat a subtree many times over; this bounds the work a small file can cause.
 MAX_NODES = 20_000
+# Far above any real content file (a source's text is at most 200,000 characters), so that an over-long value
+# is still reported at its field, with its limit; this only keeps a runaway file from filling the memory.
+MAX_FILE_BYTES = 16_000_000
+# libyaml's composer recurses once per level of nesting, in C, before MAX_DEPTH can apply: 30,000 levels
+# overflow the stack and end the process without a message (20,000 still pass, in a thread too). A file that
+# could nest deeper than about 4,000 levels is read event by event first (libyaml's parser keeps its own
+# stack), and refused if it is nested too deeply. A level needs a bracket or a brace, a step of indentation (at
+# most two levels a column), or a '- ' or '? ' entry on the line of the one before.
+_SAFE_OPENERS = 1000
+_SAFE_INDENT = "\n" + " " * 1000
 _STR_TAG = "tag:yaml.org,2002:str"
 
 
@@ -106,11 +120,9 @@ def _record_marks(node: yaml.Node, path: DataPath, values: dict, keys: dict, nod
 
 
 def load_document(file: str | Path, display_path: str) -> tuple[Document | None, list[ContentError]]:
-    try:
-        with open(file, "rb") as stream:
-            raw = stream.read()
-    except OSError as exc:
-        return None, [ContentError(display_path, None, None, f"the file cannot be read: {exc.strerror}")]
+    raw, refusal = read_ordinary_file(file, display_path)
+    if refusal is not None:
+        return None, [refusal]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -121,8 +133,35 @@ def load_document(file: str | Path, display_path: str) -> tuple[Document | None,
     return parse_document(text, display_path)
 
 
+def read_ordinary_file(file: str | Path, display_path: str) -> tuple[bytes, ContentError | None]:
+    """The bytes of an ordinary file inside the content folder. A link is not followed (it could publish, or
+    echo in a message, a file from anywhere), and a device or pipe is not read (it could never end)."""
+    try:
+        descriptor = os.open(file, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return b"", ContentError(display_path, None, None, "this file is a link to another file, which the "
+                                     "site does not follow", "put the content itself in this file")
+        return b"", ContentError(display_path, None, None, f"the file cannot be read: {exc.strerror}",
+                                 "check that the file exists and that you may read it")
+    with os.fdopen(descriptor, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return b"", ContentError(display_path, None, None, "this is not an ordinary file",
+                                     "content files are text files saved in the content folder")
+        raw = stream.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        return b"", ContentError(display_path, None, None,
+                                 f"the file is larger than the limit of {MAX_FILE_BYTES:,} bytes",
+                                 "split the text, or shorten it")
+    return raw, None
+
+
 def parse_document(text: str, display_path: str) -> tuple[Document | None, list[ContentError]]:
     try:
+        too_deep = _nested_too_deeply(text)
+        if too_deep is not None:
+            return None, [ContentError(display_path, *_location(too_deep), "the content is nested too deeply",
+                                       "content files are at most a few levels deep")]
         loader = _Loader(text)
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -144,7 +183,73 @@ def parse_document(text: str, display_path: str) -> tuple[Document | None, list[
     builder = _Builder(display_path, loader)
     data = builder.build(node, 0)
     loader.dispose()
-    return Document(display_path, data, text), builder.errors
+    return Document(display_path, data, text), [*builder.errors, *_invisible_characters(text, display_path),
+                                                *_cut_by_a_comment(text, display_path)]
+
+
+# Characters a reader cannot see: zero-width spaces and joiners, and the controls that reverse the order in which
+# text is shown (so that what an editor reviews is not what a reader reads). A byte-order mark opening the file is
+# allowed: editors on Windows save one, and YAML ignores it there.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def _invisible_characters(text: str, path: str) -> list[ContentError]:
+    errors = []
+    for match in _INVISIBLE.finditer(text, 1 if text.startswith("\ufeff") else 0):
+        line, column = _position(text, match.start())
+        errors.append(ContentError(path, line, column, f"an invisible character (U+{ord(match.group()):04X}) is in "
+                                   "the text", "delete it; it is often pasted in by accident, and it can change how "
+                                   "the text is shown"))
+    return errors
+
+
+def _cut_by_a_comment(text: str, path: str) -> list[ContentError]:
+    """Text after ' #' is a comment to YAML, so `- Could it be #2?` is published as "Could it be". A comment
+    after text of several words is taken to be part of the text, cut off by mistake."""
+    if " #" not in text and "\t#" not in text:
+        return []
+    lines = text.split("\n")
+    loader = _Loader(text)
+    errors = []
+    try:
+        while (token := loader.get_token()) is not None:
+            if isinstance(token, yaml.ScalarToken) and token.plain and " " in token.value:
+                end = token.end_mark
+                rest = lines[end.line][end.column:]
+                if rest.lstrip(" \t").startswith("#"):
+                    column = end.column + len(rest) - len(rest.lstrip(" \t")) + 1
+                    errors.append(ContentError(path, end.line + 1, column, "the text stops at ' #': YAML reads the "
+                                               "rest of the line as a comment, so readers would not see it",
+                                               "quote the text if the # belongs to it, for example "
+                                               "\"Could it be in #2 places?\""))
+    finally:
+        loader.dispose()
+    return errors
+
+
+def _nested_too_deeply(text: str) -> yaml.Mark | None:
+    """Where the nesting first goes deeper than MAX_DEPTH, for a file that could be nested very deeply.
+
+    Counting the characters that open a level bounds the depth with a few searches in C (a few ms for 1,000
+    topics' files, where reading each line took seconds); only a file past the bound is read event by event.
+    """
+    openers = text.count("[") + text.count("{")
+    entries = text.count("- ") + text.count("? ") + text.count("-\t") + text.count("?\t")
+    if openers <= _SAFE_OPENERS and entries <= _SAFE_OPENERS and _SAFE_INDENT not in text:
+        return None
+    loader = _Loader(text)
+    try:
+        depth = 0
+        while (event := loader.get_event()) is not None:
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH + 1:  # the document's own mapping is the first level
+                    return event.start_mark
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+        return None
+    finally:
+        loader.dispose()
 
 
 class _Builder:
@@ -227,6 +332,10 @@ def _syntax_error(path: str, exc: yaml.MarkedYAMLError, text: str) -> ContentErr
     mark = exc.problem_mark or exc.context_mark
     line, column = _location(mark) if mark else (None, None)
     problem = exc.problem or "the YAML cannot be read"
+    if exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
+        # The parser stops at the end of the file; the mistake is where the quote opens.
+        return ContentError(path, *_location(exc.context_mark), "this quote is opened but never closed",
+                            "end the text with the same quote mark it starts with")
     if "tab character" in problem or _tab_near(text, mark):
         return ContentError(path, line, column, "a tab character is used for indentation",
                             "indent with spaces, not tabs")

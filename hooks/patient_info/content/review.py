@@ -19,14 +19,21 @@ def check_review_due(topic: Document, today: date) -> tuple[list[ContentError], 
         due = date.fromisoformat(review["next_review_due"])
     except (TypeError, KeyError, ValueError):
         return [], []  # a missing or malformed date is already a schema error
+    if last > today:
+        return [topic.error(("review", "last_reviewed"), f"the last review date {format_date(last)} is in the future",
+                            "write the date the content was really reviewed, today or earlier")], []
     where = ("review", "next_review_due")
     days = (due - today).days
     topic_id = topic.data.get("id", "?")
     if days < 0:
         return [topic.error(where, f"the review of topic '{topic_id}' is overdue: last reviewed {format_date(last)}, "
-                                   f"next review was due {format_date(due)} ({-days} days ago)",
+                                   f"next review was due {format_date(due)} ({_days(-days)} ago)",
                             "review the content, then update last_reviewed and next_review_due")], []
     if days <= DUE_SOON_DAYS:
         return [], [topic.error(where, f"the review of topic '{topic_id}' is due soon: {format_date(due)} "
-                                       f"(in {days} days)", "plan the review before that date")]
+                                       f"(in {_days(days)})", "plan the review before that date")]
     return [], []
+
+
+def _days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"

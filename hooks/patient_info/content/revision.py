@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
+
+from .load import load_document
 
 LENGTH = 8
 
 
 def content_revision(folder: Path) -> str:
     """The revision of the YAML files in a topic folder, read from disk."""
-    return revision_of((file.relative_to(folder).as_posix(), file.read_bytes()) for file in folder.rglob("*.yaml"))
+    return revision_of((file.relative_to(folder).as_posix(), parsed_content(load_document(file, str(file))[0].data))
+                       for file in folder.rglob("*.yaml"))
+
+
+def parsed_content(data: Any) -> bytes:
+    """A file's data, not its bytes: the same content gives the same revision whatever its line endings,
+    byte-order mark, comments or quoting."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 def revision_of(files: Iterable[tuple[str, bytes]]) -> str:

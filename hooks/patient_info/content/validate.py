@@ -7,6 +7,8 @@ from typing import Any, Iterable
 
 from jsonschema import ValidationError
 
+from ..text import is_id
+
 from ..errors import ContentError
 from .load import Document
 from .schemas import fast_validator, validator
@@ -65,27 +67,49 @@ def _schema_error(document: Document, error: ValidationError) -> ContentError:
     if kind == "type":
         expected = _TYPE_NAMES.get(error.validator_value, error.validator_value)
         return document.error(path, f"{field or 'the file'} should be {expected}, not {_describe_value(error.instance)}",
-                              _describe(error.schema) or f"write {expected} here")
+                              _quote_hint(error.instance, expected) or _describe(error.schema)
+                              or f"write {expected} here")
+    if kind == "maxLength":
+        return document.error(path, f"{field} is too long: {len(error.instance):,} characters, where the limit is "
+                                    f"{error.validator_value:,}", "shorten it, or split it into shorter items")
     if kind == "enum":
         options = [str(option) for option in error.validator_value]
-        return document.error(path, f"{field} is '{error.instance}', which is not an allowed value",
+        return document.error(path, f"{field} is {_shown(error.instance)}, which is not an allowed value",
                               _closest_hint(str(error.instance), options, "allowed values"))
     if kind == "anyOf" and all(set(option) == {"required"} for option in error.validator_value):
         options = [name for option in error.validator_value for name in option["required"]]
         return document.error(path, f"{field} needs one of the fields {' or '.join(repr(o) for o in options)}",
                               _describe(error.schema) or f"add '{options[0]}:'")
     if kind == "format" and error.validator_value == "date":
-        return document.error(path, f"{field} is not a real date: '{error.instance}'",
+        return document.error(path, f"{field} is not a real date: {_shown(error.instance)}",
                               "write the date as YYYY-MM-DD, for example 2026-11-28")
     if kind == "pattern" and "a-z0-9" in error.validator_value:
-        return document.error(path, f"{field} '{error.instance}' is not a valid id",
+        return document.error(path, f"{field} {_shown(error.instance)} is not a valid id",
                               f"use lowercase letters, digits and hyphens, for example '{_suggest_id(error.instance)}'")
     if kind in ("minLength", "pattern") and error.validator_value in (1, "\\S"):
         return document.error(path, f"{field} is empty", _describe(error.schema) or "write some text here")
     if kind == "minItems":
         return document.error(path, f"{field} needs at least {error.validator_value} item(s)",
                               _describe(error.schema) or "add an item starting with '- '")
-    return document.error(path, f"{field or 'the file'}: {error.message}", _describe(error.schema))
+    if kind == "pattern":
+        return document.error(path, f"{field} {_shown(error.instance)} is not written the right way",
+                              _describe(error.schema) or "check how this value should be written")
+    return document.error(path, f"{field or 'the file'} is not allowed here: {_shown(error.instance)}",
+                          _describe(error.schema))
+
+
+def _shown(value: Any) -> str:
+    """A value as a message quotes it: in quotes, with line breaks shown, and cut short when long."""
+    text = str(value)
+    shown = text[:60].replace("\n", "\\n")
+    return f"'{shown}…' ({len(text):,} characters)" if len(text) > 60 else f"'{shown}'"
+
+
+def _quote_hint(value: Any, expected: str) -> str:
+    """Where YAML read text as something else: yes, no, on and off are true or false; 5550199 is a number."""
+    if expected != "text" or not isinstance(value, (bool, int, float)) or value is None:
+        return ""
+    return "put the text in quotes, for example 'no', so that YAML does not read it as true, false or a number"
 
 
 def _field_name(path: tuple) -> str:
@@ -106,14 +130,14 @@ def _describe_value(value: Any) -> str:
     if isinstance(value, bool):
         return f"'{str(value).lower()}' (true/false)"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return f"the number {_shown(value)[1:-1]}"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
         return "a set of fields"
     if value is None:
         return "empty"
-    return f"'{value}'"
+    return _shown(value)
 
 
 def _suggest_id(value: Any) -> str:
@@ -130,8 +154,9 @@ def _closest_hint(value: str, options: Iterable[str], what: str) -> str:
 
 def unknown_reference(document: Document, path: tuple, kind: str, value: str, valid: Iterable[str],
                       *, context: str = "") -> ContentError:
-    valid = sorted(v for v in valid if isinstance(v, str))
-    return document.error(path, f"unknown {kind} '{value}'{context}", _closest_hint(value, valid, f"valid {kind} ids"))
+    # Only valid ids are offered: an id that breaks the pattern is reported where it is defined.
+    valid = sorted(v for v in valid if isinstance(v, str) and is_id(v))
+    return document.error(path, f"unknown {kind} {_shown(value)}{context}", _closest_hint(value, valid, f"valid {kind} ids"))
 
 
 def check_unique(documents_and_paths: Iterable[tuple[Document, tuple, str]], kind: str) -> list[ContentError]:

@@ -13,6 +13,7 @@ from typing import Any, Iterable
 from ..errors import ContentError
 from ..model.glossary import Glossary
 from .load import Document
+from ..sentences import TOO_LONG_SENTENCE_WORDS, split_sentences, word_count
 from ..syllables import is_long_and_unfamiliar
 
 HARD_WORD_SYLLABLES = 3
@@ -30,6 +31,20 @@ def unexplained_words(documents: Iterable[Document], glossary: Glossary, glossar
     The glossary's own definitions are checked too: they must be plain as well.
     """
     return [error for document in documents for error in _check_document(document, glossary, glossary_file)]
+
+
+def too_long_sentences(documents: Iterable[Document]) -> list[ContentError]:
+    """Sentences over TOO_LONG_SENTENCE_WORDS words, at their line: the build stops on the same sentences,
+    counted the same way, on the page."""
+    return [document.error(path, f"this sentence has {words} words, more than {TOO_LONG_SENTENCE_WORDS}: "
+                                 f"\"{_cut(sentence)}\"", "split it into shorter sentences; 20 words or fewer reads best")
+            for document in documents for path, text in _prose(document.data, (), [])
+            for sentence in split_sentences(" ".join(text.split()))
+            if (words := word_count(sentence)) > TOO_LONG_SENTENCE_WORDS]
+
+
+def _cut(sentence: str) -> str:
+    return sentence if len(sentence) <= 200 else sentence[:200] + "…"
 
 
 def hard_words(text: str, glossary: Glossary) -> list[str]:

@@ -9,6 +9,7 @@ every file. The downloadable files are kept in a disk cache between builds.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ _ENCODER = f"zxing-cpp {version('zxing-cpp')}"
 _DARK_RUNS = re.compile(rb"\x00+")
 # Fewer missing codes than this are drawn at once: starting a worker process costs about 0.3 s.
 BACKGROUND_FROM = 500
+_FILE_END = b"</svg>\n"
 
 
 def qr_inline(url: str, *, css_class: str) -> Markup:
@@ -70,8 +72,22 @@ def qr_files(links: tuple[Link, ...], site_url: str, *, cache: Path) -> list[QrF
 
 def make_missing(files: list[QrFile]) -> None:
     for file in files:
-        if not file.source.is_file():
+        if not is_whole(file.source):
             write_atomically(file.source, qr_file(file.url, file.title))
+
+
+def is_whole(source: Path) -> bool:
+    """Whether a cached code is there and whole. Files are renamed into place once written, but a full disk,
+    a copied cache or a hand edit can still leave one empty or cut short: it is drawn again, not published.
+    Only the end is read (a 1,000-topic site has 30,000 codes)."""
+    try:
+        with open(source, "rb") as stream:
+            if stream.seek(0, os.SEEK_END) < len(_FILE_END):
+                return False
+            stream.seek(-len(_FILE_END), os.SEEK_END)
+            return stream.read() == _FILE_END
+    except OSError:
+        return False
 
 
 def make_missing_in_background(files: list[QrFile]) -> Callable[[], None]:
@@ -80,7 +96,7 @@ def make_missing_in_background(files: list[QrFile]) -> Callable[[], None]:
     A site's first build draws a code for every address (0.6 ms each; 20 s at 1,000 topics): a worker
     process draws them while the build turns Markdown into pages, which takes longer.
     """
-    missing = [file for file in files if not file.source.is_file()]
+    missing = [file for file in files if not is_whole(file.source)]
     if len(missing) < BACKGROUND_FROM:
         make_missing(missing)
         return lambda: None
@@ -98,7 +114,7 @@ def qr_file(url: str, title: str) -> bytes:
             f'<svg xmlns="http://www.w3.org/2000/svg" width="{pixels}" height="{pixels}" '
             f'viewBox="0 0 {side} {side}" shape-rendering="crispEdges">'
             f'<title>{html_text(f"QR code for {title}")}</title><desc>{html_text(url)}</desc>'
-            f'<path fill="#fff" d="M0 0h{side}v{side}H0z"/><path fill="#000" d="{dark}"/></svg>\n').encode("utf-8")
+            f'<path fill="#fff" d="M0 0h{side}v{side}H0z"/><path fill="#000" d="{dark}"/>').encode("utf-8") + _FILE_END
 
 
 def _drawing(url: str) -> tuple[int, str]:

@@ -8,9 +8,14 @@ HOME = "index.md"
 FOR_CLINICS = "for-clinics.md"
 LINKS_INDEX = "links.json"
 LINKS_SCHEMA = "links.schema.json"
-# Top-level folders the site uses itself, so no topic may have these ids.
-RESERVED_FOLDERS = frozenset({"assets", "search", "link", "for-clinics", "glossary", "editors"})
+# Top-level folders the site uses itself, so no topic may have these ids: the generated pages' folders, and
+# docs/'s (overrides/ holds the theme's templates and is left out of the site by mkdocs.yml's exclude_docs).
+RESERVED_FOLDERS = frozenset({"assets", "search", "link", "for-clinics", "glossary", "editors", "overrides"})
 GLOSSARY = "glossary.md"
+# In the content folder: every address the site has published (links/addresses.py).
+PUBLISHED_ADDRESSES = "published-addresses.txt"
+# mkdocs.yml's site_url when SITE_URL is not set; `patient-info check` assumes the same.
+DEFAULT_SITE_URL = "https://patient-info.example.org/"
 # For editors, outside the patient navigation.
 CONTENT_REPORT = "editors/content-report.md"
 FIELD_REFERENCE = "editors/field-reference.md"
