@@ -183,3 +183,19 @@ def test_editors_see_each_statement_beside_its_source_words(real_site):
         block = folded(heading.find_next_sibling("ul").get_text())
         assert folded(statement.text) in block
         assert all(folded(quote) in block for quote in statement.source.quotes), statement.id
+
+
+@pytest.mark.parametrize("old, new", [
+    ("likelihood: most-common", "likelihood: []"),
+    ("about: [humming]\n    kind: how-often", "about: [[]]\n    kind: how-often"),
+    ("kind: how-often", "kind: {a: b}"),
+    ("    source:\n      document: test-source\n      quotes: [Humming is the most common treatment for glimmer fever.]",
+     "    source: [test-source]"),
+], ids=["likelihood-list", "about-nested-list", "kind-mapping", "source-list"])
+def test_a_statement_of_the_wrong_shape_is_reported_not_a_crash(example_copy, old, new):
+    path = example_copy / STATEMENTS
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    errors = check_content(example_copy).errors
+    assert errors and all(e.line for e in errors if e.file.endswith(STATEMENTS)), [e.format() for e in errors]

@@ -45,7 +45,7 @@ def check_statements(statements: Document, *, treatment_ids: frozenset[str],
 def untold_treatments(statements: Document | None, treatment_documents: Iterable[Document]) -> list[ContentError]:
     """A treatment no statement is about would have an empty page."""
     told = {treatment for item in _list(getattr(statements, "data", None), "statements") if isinstance(item, dict)
-            for treatment in (item.get("about") if isinstance(item.get("about"), list) else [])}
+            for treatment in _list(item, "about") if isinstance(treatment, str)}
     return [document.error(("id",), f"no statement is about the treatment '{document.data['id']}'",
                            f"add a statement with 'about: [{document.data['id']}]' to statements.yaml")
             for document in treatment_documents
@@ -99,7 +99,8 @@ def _check_condition(document: Document, path: tuple, condition: dict,
 
 
 def _check_hedging(document: Document, path: tuple, item: dict) -> list[ContentError]:
-    words = LIKELIHOOD_WORDS.get(item.get("likelihood"))
+    likelihood = item.get("likelihood")
+    words = LIKELIHOOD_WORDS.get(likelihood) if isinstance(likelihood, str) else None
     text = item.get("text")
     if not words or not isinstance(text, str):
         return []
