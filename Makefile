@@ -10,7 +10,7 @@ PRINT_FONT := /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf
 JAVA := /usr/bin/java
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast check bench clean
+.PHONY: serve build test test-fast check bench clean new-topic new-treatment
 
 # The editors' preview. Not strict: mistakes and warnings are shown in the browser instead of stopping it.
 # TOPICS=a,b previews only those topics (a save then shows within two seconds in a library of 1,000).
@@ -35,6 +35,13 @@ bench: $(STAMP) $(CHROMIUM)
 
 check: $(STAMP)
 	$(BIN)/patient-info check content
+
+# New content with placeholders to fill in: make new-topic ID=<topic>, make new-treatment TOPIC=<topic> ID=<treatment>.
+new-topic: $(STAMP)
+	$(BIN)/patient-info new topic '$(ID)'
+
+new-treatment: $(STAMP)
+	$(BIN)/patient-info new treatment '$(TOPIC)' '$(ID)'
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -1,4 +1,5 @@
-"""`patient-info check [CONTENT_DIR]`: validate content without building the site."""
+"""`patient-info check [CONTENT_DIR]`: validate content without building the site.
+`patient-info new topic <id>` and `patient-info new treatment <topic> <id>`: files to fill in."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from .content.check import check_content
+from .content.scaffold import ScaffoldRefused, new_topic, new_treatment
 from .errors import ContentErrors
 
 
@@ -16,8 +18,23 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate every content file and report each mistake")
     check.add_argument("content_dir", nargs="?", default="content", type=Path)
+    new = commands.add_parser("new", help="write the files of a new topic or treatment, with placeholders to fill")
+    kinds = new.add_subparsers(dest="kind", required=True)
+    topic = kinds.add_parser("topic", help="a topic folder: topic.yaml, factors.yaml, statements.yaml, sources/")
+    topic.add_argument("topic_id")
+    treatment = kinds.add_parser("treatment", help="treatments/<id>.yaml, a statement about it, its place in topic.yaml")
+    treatment.add_argument("topic_id")
+    treatment.add_argument("treatment_id")
+    for scaffold in (topic, treatment):
+        scaffold.add_argument("--content", dest="content_dir", default=Path("content"), type=Path)
     args = parser.parse_args(argv)
-    result = check_content(args.content_dir, today=date.today())
+    if args.command == "new":
+        return _new(args)
+    return _check(args.content_dir)
+
+
+def _check(content_dir: Path) -> int:
+    result = check_content(content_dir, today=date.today())
     for notice in result.notices:
         print(notice.format("warning"), file=sys.stderr)
     if result.errors:
@@ -29,6 +46,23 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     topics = len(result.site.topics)
     print(f"Content is valid: {topics} {'topic' if topics == 1 else 'topics'}.")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    try:
+        if args.kind == "topic":
+            written = new_topic(args.content_dir, args.topic_id, today=date.today())
+            next_step = f"next: patient-info new treatment {args.topic_id} <treatment-id>, for each treatment"
+        else:
+            written = new_treatment(args.content_dir, args.topic_id, args.treatment_id)
+            next_step = "next: replace every FILL IN; make check lists each one"
+    except ScaffoldRefused as refused:
+        print(f"patient-info new: {refused}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path}")
+    print(next_step)
     return 0
 
 

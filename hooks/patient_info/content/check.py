@@ -15,6 +15,7 @@ from .ids import check_site_ids, check_topic_aliases
 from ..model.glossary import Glossary
 from .glossary_checks import build_glossary, check_glossary
 from .load import Document, load_document
+from .placeholders import unfilled
 from ..model.site import (AllOf, AnswerIs, AnyOf, Caveat, Clinic, Codes, Condition, Factor, FactorValue, OtherName,
                           Review, Site, SiteSettings, SourceDocument, SourceQuote, Statement, Topic, Treatment)
 from .review import check_review_due
@@ -301,6 +302,8 @@ def _check_topic(files: TopicFiles) -> list[ContentError]:
         for i, factor in enumerate(_items(files.factors.data, "factors")):
             errors += check_unique(_value_ids(files.factors, i, factor), f"answer (in factor '{factor.get('id')}')")
     errors += check_topic_aliases(files.factors, files.treatments)
+    for document in files.all_documents:
+        errors += unfilled(document)
     return errors
 
 
