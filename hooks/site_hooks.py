@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemBytecodeCache
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -207,6 +207,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 @_unless_mistakes
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     build = _current.build
+    if build.drafts is not None:
+        _reuse_compiled_templates(env, config)
     # MkDocs copies the QR codes from the cache and writes the pages next.
     _cache_written(build.wait_for_qr_codes, config)
     for page, reading in build.reader.results():
@@ -379,6 +381,15 @@ def _start_drafts(build: Build, warnings: list[ContentError], config: MkDocsConf
         build.partial_note = partial_preview_note(tuple(topic.id for topic in build.site.topics),
                                                   _topic_folder_count(_content_dir(config)))
         log.info(build.partial_note)
+
+
+def _reuse_compiled_templates(env: Environment, config: MkDocsConfig) -> None:
+    """Each rebuild makes the theme's Jinja environment afresh, which compiled the theme's templates again on
+    every save (0.2 to 0.8 s on this machine); compiled once, they are kept in the cache folder, checked
+    against their source each time."""
+    folder = _cache_dir(config) / "templates"
+    _cache_written(lambda: folder.mkdir(parents=True, exist_ok=True), config)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
 def _draft(build: Build, warning: DraftWarning) -> None:
