@@ -404,8 +404,9 @@ def _show_banners(build: Build, files: Files) -> None:
         if banner and file.page is not None:
             file.page.content = banner + (file.page.content or "")
     if build.drafts:
-        log.info(f"Preview: {len(build.drafts)} draft warnings are shown as banners on the pages they affect; "
-                 "make build stops on them.")
+        count = len(build.drafts)
+        log.info(f"Preview: {count} draft {'warning is' if count == 1 else 'warnings are'} shown as banners on "
+                 "the pages affected; make build stops on them.")
 
 
 def _topic_folder_count(content: Path) -> int:
