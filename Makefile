@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve build test test-fast check bench clean new-topic new-treatment
 
 # The editors' preview. Not strict: mistakes and warnings are shown in the browser instead of stopping it.
-# TOPICS=a,b previews only those topics (a save then shows within two seconds in a library of 1,000).
+# TOPICS=a,b previews only those topics: a save then costs the same in a library of 10 or 1,000 topics.
 SERVE_ADDR ?= 127.0.0.1:8000
 TOPICS ?=
 serve: $(STAMP)
