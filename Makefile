@@ -10,10 +10,14 @@ PRINT_FONT := /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf
 JAVA := /usr/bin/java
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast check addresses bench clean
+.PHONY: serve build test test-fast check addresses bench clean new-topic new-treatment
 
+# The editors' preview. Not strict: mistakes and warnings are shown in the browser instead of stopping it.
+# TOPICS=a,b previews only those topics: a save then costs the same in a library of 10 or 1,000 topics.
+SERVE_ADDR ?= 127.0.0.1:8000
+TOPICS ?=
 serve: $(STAMP)
-	PATIENT_INFO_PREVIEW=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	PATIENT_INFO_PREVIEW=1 PATIENT_INFO_TOPICS='$(TOPICS)' $(BIN)/mkdocs serve --no-strict --dev-addr $(SERVE_ADDR)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -35,6 +39,13 @@ check: $(STAMP)
 # Records every address the site publishes in content/published-addresses.txt: review the change, then commit it.
 addresses: $(STAMP)
 	$(BIN)/patient-info addresses content
+
+# New content with placeholders to fill in: make new-topic ID=<topic>, make new-treatment TOPIC=<topic> ID=<treatment>.
+new-topic: $(STAMP)
+	$(BIN)/patient-info new topic '$(ID)'
+
+new-treatment: $(STAMP)
+	$(BIN)/patient-info new treatment '$(TOPIC)' '$(ID)'
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import socket
+import urllib.error
 import threading
 import time
 import urllib.request
@@ -48,6 +49,23 @@ def fetch(url: str) -> str | None:
             return response.read().decode("utf-8")
     except OSError:
         return None
+
+
+def fetch_page(url: str, timeout: float = 5) -> tuple[int, str] | None:
+    """(status, text) of any answer, error pages included; None while nothing listens there.
+
+    A server that accepts the request but does not answer within `timeout` raises, so a test
+    never waits on a page that hangs.
+    """
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+    except urllib.error.URLError as error:
+        if isinstance(error.reason, ConnectionRefusedError):
+            return None
+        raise
 
 
 def wait_for(predicate: Callable, seconds: float, step: float = 0.3):

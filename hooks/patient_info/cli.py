@@ -1,5 +1,6 @@
 """`patient-info check [CONTENT_DIR]`: everything the strict build would stop on, without building the site.
-`patient-info addresses [CONTENT_DIR]`: record the addresses the site publishes (see links/addresses.py)."""
+`patient-info addresses [CONTENT_DIR]`: record the addresses the site publishes (see links/addresses.py).
+`patient-info new topic <id>` and `patient-info new treatment <topic> <id>`: files to fill in."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from .content.scaffold import ScaffoldRefused, new_topic, new_treatment
 from .errors import ContentErrors
 from .links.addresses import FILE_NAME as ADDRESSES_FILE, write_published
 from .model import paths
@@ -22,18 +24,32 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("content_dir", nargs="?", default="content", type=Path)
     addresses = commands.add_parser("addresses", help=f"write content/{ADDRESSES_FILE}: every address published")
     addresses.add_argument("content_dir", nargs="?", default="content", type=Path)
+    new = commands.add_parser("new", help="write the files of a new topic or treatment, with placeholders to fill")
+    kinds = new.add_subparsers(dest="kind", required=True)
+    topic = kinds.add_parser("topic", help="a topic folder: topic.yaml, factors.yaml, statements.yaml, sources/")
+    topic.add_argument("topic_id")
+    treatment = kinds.add_parser("treatment", help="treatments/<id>.yaml, a statement about it, its place in topic.yaml")
+    treatment.add_argument("topic_id")
+    treatment.add_argument("treatment_id")
+    for scaffold in (topic, treatment):
+        scaffold.add_argument("--content", dest="content_dir", default=Path("content"), type=Path)
     args = parser.parse_args(argv)
+    if args.command == "new":
+        return _new(args)
+    return _check(args.command, args.content_dir)
+
+
+def _check(command: str, content_dir: Path) -> int:
     # The build reads SITE_URL too (mkdocs.yml); the handout's fit depends a little on its length.
-    verdict = judge(args.content_dir, site_url=os.environ.get("SITE_URL") or paths.DEFAULT_SITE_URL,
-                    today=date.today())
-    if args.command == "check":
+    verdict = judge(content_dir, site_url=os.environ.get("SITE_URL") or paths.DEFAULT_SITE_URL, today=date.today())
+    if command == "check":
         for notice in verdict.notices:
             print(notice.format("warning"), file=sys.stderr)
     if verdict.errors:
         print(ContentErrors(verdict.errors).report(), file=sys.stderr)
         return 1
-    if args.command == "addresses":
-        return _write_addresses(args.content_dir, verdict)
+    if command == "addresses":
+        return _write_addresses(content_dir, verdict)
     # The strict build fails on these too, so editors hear of them here first.
     if verdict.warnings:
         print(ContentErrors(verdict.warnings).report(), file=sys.stderr)
@@ -48,6 +64,23 @@ def _write_addresses(content_dir: Path, verdict: Verdict) -> int:
     write_published(file, verdict.links)
     print(f"Wrote {file}: review the change (a removed line is an address that clinics' links will no longer "
           "reach), then commit it.")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    try:
+        if args.kind == "topic":
+            written = new_topic(args.content_dir, args.topic_id, today=date.today())
+            next_step = f"next: patient-info new treatment {args.topic_id} <treatment-id>, for each treatment"
+        else:
+            written = new_treatment(args.content_dir, args.topic_id, args.treatment_id)
+            next_step = "next: replace every FILL IN; make check lists each one"
+    except ScaffoldRefused as refused:
+        print(f"patient-info new: {refused}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path}")
+    print(next_step)
     return 0
 
 

@@ -41,11 +41,13 @@ class Verdict:
     links: tuple[Link, ...] = ()
 
 
-def judge(content_dir: Path, *, site_url: str, today: date | None, overdue_is_error: bool = True) -> Verdict:
+def judge(content_dir: Path, *, site_url: str, today: date | None, overdue_is_error: bool = True,
+          only_topics: tuple[str, ...] | None = None) -> Verdict:
+    """With `only_topics`, the editors' preview of part of a library: the other topics are left out."""
     url_error = site_url_mistake(site_url)
     if url_error is not None:
         return Verdict(None, [url_error])
-    result = check_content(content_dir, today=today, overdue_is_error=overdue_is_error)
+    result = check_content(content_dir, today=today, overdue_is_error=overdue_is_error, only_topics=only_topics)
     if result.errors:
         return Verdict(None, result.errors, notices=result.notices)
     return _judge_site(Path(content_dir), result, site_url)

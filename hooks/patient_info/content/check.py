@@ -16,6 +16,7 @@ from ..model import paths
 from ..model.glossary import Glossary
 from .glossary_checks import build_glossary, check_glossary
 from .load import Document, load_document
+from .placeholders import unfilled
 from ..model.site import (AllOf, AnswerIs, AnyOf, Caveat, Clinic, Codes, Condition, Factor, FactorValue, OtherName,
                           Review, Site, SiteSettings, SourceDocument, SourceQuote, Statement, Topic, Treatment)
 from .review import check_review_due
@@ -105,11 +106,13 @@ def load_site(content_dir: Path) -> Site:
 
 
 def check_content(content_dir: Path, *, today: date | None = None, overdue_is_error: bool = True,
-                  workers: int | None = None) -> CheckResult:
+                  workers: int | None = None, only_topics: tuple[str, ...] | None = None) -> CheckResult:
     """Load and check all content. With `today`, review dates are checked against it too.
 
     Topics are independent, so a large site checks them on every core (`workers`: how many
     processes; by default one per core from PARALLEL_FROM_TOPICS topics on, else none).
+    With `only_topics` (the editors' preview of part of a large library), the other topic
+    folders are neither read nor checked, and the site is made of the named topics alone.
     """
     content_dir = Path(content_dir)
     shown = display_path(content_dir)
@@ -117,11 +120,11 @@ def check_content(content_dir: Path, *, today: date | None = None, overdue_is_er
         missing = ContentError(shown, None, None, "the content folder does not exist", LAYOUT_HINT)
         return CheckResult(None, [missing], [])
     with _collector_paused():
-        return _check_folder(content_dir, shown, today, overdue_is_error, workers)
+        return _check_folder(content_dir, shown, today, overdue_is_error, workers, only_topics)
 
 
 def _check_folder(content_dir: Path, shown: str, today: date | None, overdue_is_error: bool,
-                  workers: int | None) -> CheckResult:
+                  workers: int | None, only_topics: tuple[str, ...] | None = None) -> CheckResult:
     errors: list[ContentError] = []
     settings_doc = _load(content_dir / SITE_FILE, _shown_in(shown, SITE_FILE), "site", errors)
     glossary_shown = _shown_in(shown, GLOSSARY_FILE)
@@ -139,6 +142,8 @@ def _check_folder(content_dir: Path, shown: str, today: date | None, overdue_is_
             folders.append((entry, _shown_in(shown, name)))
         elif name not in (SITE_FILE, GLOSSARY_FILE, paths.PUBLISHED_ADDRESSES):
             _check_stray_file(entry, _shown_in(shown, name), errors)
+    if only_topics is not None:
+        folders = _named_topics(folders, only_topics, shown, errors)
     if not folders:
         errors.append(ContentError(shown, None, None, "there are no topics", LAYOUT_HINT))
     checks = _check_topics(folders, _Settings(today, overdue_is_error, glossary, glossary_shown), workers)
@@ -153,6 +158,17 @@ def _check_folder(content_dir: Path, shown: str, today: date | None, overdue_is_
     site = Site(settings=_build_settings(settings_doc.data), topics=tuple(check.topic for check in checks),
                 glossary=glossary)
     return CheckResult(site, [], notices, unexplained)
+
+
+def _named_topics(folders: list[tuple[Path, str]], names: tuple[str, ...], shown: str,
+                  errors: list[ContentError]) -> list[tuple[Path, str]]:
+    by_name = {folder.name: (folder, folder_shown) for folder, folder_shown in folders}
+    for name in names:
+        if name not in by_name:
+            errors.append(ContentError(shown, None, None, f"there is no topic folder '{name}' to preview",
+                                       "TOPICS takes topic folder names separated by commas, such as "
+                                       f"{', '.join(sorted(by_name)[:3]) or 'secondary-liver-cancer'}"))
+    return [by_name[name] for name in sorted(set(names)) if name in by_name]
 
 
 def _check_topics(folders: list[tuple[Path, str]], settings: _Settings, workers: int | None) -> list[_TopicCheck]:
@@ -313,6 +329,8 @@ def _check_topic(files: TopicFiles) -> list[ContentError]:
         for i, factor in enumerate(_items(files.factors.data, "factors")):
             errors += check_unique(_value_ids(files.factors, i, factor), f"answer (in factor '{factor.get('id')}')")
     errors += check_topic_aliases(files.factors, files.treatments)
+    for document in files.all_documents:
+        errors += unfilled(document)
     return errors
 
 
