@@ -79,7 +79,8 @@ def _write_topic(folder: Path, number: int, rng: random.Random) -> None:
         "id": folder.name, "title": f"Made-up topic {number}", "summary": _sentence(rng),
         "treatments": treatment_ids,
         "codes": {"icd10": [f"Z{number % 100:02d}.{number // 100}"], "snomed": [f"{900000000 + number}"]},
-        "review": {"last_reviewed": "2026-01-01", "next_review_due": "2099-01-01", "reviewed_by": "benchmark"},
+        "review": {"last_reviewed": "2026-01-01", "next_review_due": "2099-01-01",
+                   "reviews": [{"date": "2026-01-01", "kind": "editorial", "reviewer": "Benchmark", "role": "Made up"}]},
         "caveats": [{"text": _sentence(rng), "importance": "important"}, {"text": _sentence(rng)}],
         "questions": [f"Question {q}?" for q in range(3)],
     })

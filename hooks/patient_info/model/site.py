@@ -129,13 +129,32 @@ class SourceDocument:
 
 
 @dataclass(frozen=True)
+class ReviewRecord:
+    """One review of a topic: when, what kind, and who did it."""
+
+    date: date
+    kind: str  # "editorial" (editors, against the source) or "clinical" (a doctor, nurse or other clinician)
+    reviewer: str  # a person's name, or a team's when a team did it
+    role: str
+
+
+@dataclass(frozen=True)
 class Review:
     last_reviewed: date
     next_review_due: date
-    reviewed_by: str
+    reviews: tuple[ReviewRecord, ...]
 
     def days_until_due(self, today: date) -> int:
         return (self.next_review_due - today).days
+
+    @property
+    def clinical(self) -> tuple[ReviewRecord, ...]:
+        return tuple(record for record in self.reviews if record.kind == "clinical")
+
+    @property
+    def clinically_reviewed(self) -> bool:
+        """Whether a clinician has checked the content: until then every page of the topic says so."""
+        return bool(self.clinical)
 
 
 @dataclass(frozen=True)

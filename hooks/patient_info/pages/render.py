@@ -112,7 +112,8 @@ def summary_handout(topic: Topic, site: Site, *, site_url: str) -> Handout:
         publisher=site.settings.publisher,
         clinic_name=clinic.name if clinic else "",
         clinic_phone=clinic.phone if clinic else "",
-        clinic_contact=clinic.contact if clinic else "",
+        review_notice=titles.REVIEW_NOTICE_SHORT if not topic.review.clinically_reviewed else "",
+        contact=clinic.contact if clinic and clinic.contact else site.settings.contact,
     )
 
 
