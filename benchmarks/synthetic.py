@@ -25,8 +25,9 @@ def write_content(folder: Path, topics: int, *, seed: int = 1) -> Path:
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     _dump(folder / "site.yaml", "site", {
-        "name": "Benchmark site", "publisher": "Published by the benchmark.",
+        "name": "Benchmark site", "publisher": "the benchmark",
         "contact": "This is benchmark data.", "disclaimer": "This is made-up benchmark data, not health information.",
+        "reuse": "This is made-up benchmark data.",
     })
     _dump(folder / "glossary.yaml", "glossary", {
         "terms": [{"id": term.replace(" ", "-"), "term": term.capitalize(),

@@ -15,7 +15,7 @@ from .ids import check_site_ids, check_topic_aliases
 from ..model.glossary import Glossary
 from .glossary_checks import build_glossary, check_glossary
 from .load import Document, load_document
-from ..model.site import (AllOf, AnswerIs, AnyOf, Caveat, Clinic, Codes, Condition, Factor, FactorValue, OtherName,
+from ..model.site import (AllOf, AnswerIs, AnyOf, Caveat, Clinic, Codes, Feedback, Condition, Factor, FactorValue, OtherName,
                           Review, ReviewRecord, Site, SiteSettings, SourceDocument, SourceQuote, Statement, Topic, Treatment)
 from .review import check_review_due
 from .statement_checks import check_source_ids, check_statements, untold_treatments
@@ -358,9 +358,10 @@ def _date(value) -> date | None:
 
 
 def _build_settings(data: dict) -> SiteSettings:
-    clinic = data.get("clinic")
+    clinic, feedback = data.get("clinic"), data.get("feedback")
     return SiteSettings(name=data["name"], publisher=data["publisher"], contact=data["contact"],
-                        disclaimer=data["disclaimer"], clinic=Clinic(**clinic) if clinic else None)
+                        disclaimer=data["disclaimer"], reuse=data["reuse"], clinic=Clinic(**clinic) if clinic else None,
+                        feedback=Feedback(**feedback) if feedback else None)
 
 
 def _build_topic(files: TopicFiles) -> Topic:

@@ -9,8 +9,9 @@ FOR_CLINICS = "for-clinics.md"
 LINKS_INDEX = "links.json"
 LINKS_SCHEMA = "links.schema.json"
 # Top-level folders the site uses itself, so no topic may have these ids.
-RESERVED_FOLDERS = frozenset({"assets", "search", "link", "for-clinics", "glossary", "editors"})
+RESERVED_FOLDERS = frozenset({"assets", "search", "link", "for-clinics", "glossary", "about", "editors"})
 GLOSSARY = "glossary.md"
+ABOUT = "about.md"
 # For editors, outside the patient navigation.
 CONTENT_REPORT = "editors/content-report.md"
 FIELD_REFERENCE = "editors/field-reference.md"

@@ -200,20 +200,32 @@ class Topic:
 
 @dataclass(frozen=True)
 class Clinic:
-    """A clinic's own details, printed on the handout of a copy it builds. Each may be empty."""
+    """Who readers can contact (a clinic, or the publisher): shown on every patient page and the handout.
+    Each may be empty."""
 
     name: str = ""
     phone: str = ""
+    hours: str = ""
     contact: str = ""
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """Where readers say whether a page helped: an email address or a form's address (one of the two)."""
+
+    email: str = ""
+    form: str = ""
 
 
 @dataclass(frozen=True)
 class SiteSettings:
     name: str
-    publisher: str
-    contact: str
+    publisher: str  # a name, as in "Published by <publisher>."
+    contact: str  # what to do with questions when no contact details (clinic) are set
     disclaimer: str
+    reuse: str = ""
     clinic: Clinic | None = None
+    feedback: Feedback | None = None
 
 
 @dataclass(frozen=True)

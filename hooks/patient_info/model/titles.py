@@ -8,6 +8,8 @@ from .site import Topic
 FACTORS_TITLE = "How your treatment is chosen"
 GLOSSARY_TITLE = "Glossary"
 GLOSSARY_DESCRIPTION = "What the medical words on this site mean, in plain words."
+ABOUT_TITLE = "About this information"
+ABOUT_DESCRIPTION = "Who publishes this information, how it is written and checked, and who to contact."
 HOME_SUMMARY = ("Clear information about conditions and their treatments, to read before or after you talk to "
                 "your care team.")
 FOR_CLINICS_TITLE = "Linking to this information"

@@ -167,7 +167,7 @@ def _footer(handout: Handout) -> _Block:
              + _lines(f"Last reviewed: {handout.last_reviewed}. Next review due: {handout.next_review_due}.", width)
              + _lines(f"Version: {handout.version}. {handout.review_notice}", width, bold=bool(handout.review_notice))
              + _lines(f"Who to contact: {handout.contact}", width)
-             + _lines(handout.publisher, width))
+             + _lines(f"Published by {handout.publisher}.", width))
     paragraphs = 3
     return _Block(max(QR_SIZE, lines * LINE + paragraphs * 0.15 * FONT) + 0.4 * FONT + 2, margin_top=0.7 * FONT)
 

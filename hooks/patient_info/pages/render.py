@@ -46,6 +46,7 @@ def render_site(site: Site, handouts: Mapping[str, Handout]) -> list[Page]:
         pages += share_work(render, site.topics, os.cpu_count() or 1, TOPICS_PER_TASK)
     pages.append(_render(paths.GLOSSARY, "glossary.md.j2", glossary=site.glossary,
                          meta={"description": titles.GLOSSARY_DESCRIPTION}))
+    pages.append(_render(paths.ABOUT, "about.md.j2", site=site, meta={"description": titles.ABOUT_DESCRIPTION}))
     pages.append(_render(paths.CONTENT_REPORT, "content-report.md.j2", placeholder=Markdown(PLACEHOLDER), site=site,
                          meta={"description": titles.CONTENT_REPORT_DESCRIPTION, "audience": EDITORS}))
     return pages
@@ -108,7 +109,7 @@ def summary_handout(topic: Topic, site: Site, *, site_url: str) -> Handout:
         overview_url=paths.absolute_url(site_url, paths.topic_page(topic.id)),
         last_reviewed=format_date(topic.review.last_reviewed),
         next_review_due=format_date(topic.review.next_review_due),
-        version=f"{topic.review.last_reviewed.isoformat()}-{topic.revision}",
+        version=content_version(topic),
         publisher=site.settings.publisher,
         clinic_name=clinic.name if clinic else "",
         clinic_phone=clinic.phone if clinic else "",
@@ -157,7 +158,13 @@ def _review_meta(topic: Topic) -> dict:
     return {
         "last_reviewed": format_date(topic.review.last_reviewed),
         "next_review_due": format_date(topic.review.next_review_due),
+        "version": content_version(topic),  # named in feedback, so a report can be matched to the text it is about
     }
+
+
+def content_version(topic: Topic) -> str:
+    """The version printed on the handout and named in feedback: last review date and the content's hash."""
+    return f"{topic.review.last_reviewed.isoformat()}-{topic.revision}"
 
 
 @cache
@@ -171,13 +178,18 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=True,
     )
-    env.globals.update(titles=titles, link=_link, link_out=_link_out, here=_here, paths=paths,
+    env.globals.update(titles=titles, link=_link, link_out=_link_out, mail_link=_mail_link, here=_here, paths=paths,
                        CAVEAT_TITLES=CAVEAT_TITLES, statement=_statement, related_pages=_related_pages,
                        statement_sections=treatment_sections, factor_statements=factor_statements, brief=brief,
                        affecting=_affecting, likelihood_label=_likelihood_label,
                        conditions_text=_conditions_text)
     env.filters.update(anchor=anchor, date=format_date, h=lambda value: Markdown(html_text(value)))
     return env
+
+
+def _mail_link(address: str) -> Markdown:
+    """A mailto: link; the schema's pattern keeps spaces, quotes and angle brackets out of the address."""
+    return Markdown(f"[{escape(address)}](<mailto:{address}>)")
 
 
 def _link_out(text: str, url: str) -> Markdown:
