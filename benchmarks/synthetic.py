@@ -25,8 +25,9 @@ def write_content(folder: Path, topics: int, *, seed: int = 1) -> Path:
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     _dump(folder / "site.yaml", "site", {
-        "name": "Benchmark site", "publisher": "Published by the benchmark.",
+        "name": "Benchmark site", "publisher": "the benchmark",
         "contact": "This is benchmark data.", "disclaimer": "This is made-up benchmark data, not health information.",
+        "reuse": "This is made-up benchmark data.",
     })
     _dump(folder / "glossary.yaml", "glossary", {
         "terms": [{"id": term.replace(" ", "-"), "term": term.capitalize(),
@@ -79,7 +80,8 @@ def _write_topic(folder: Path, number: int, rng: random.Random) -> None:
         "id": folder.name, "title": f"Made-up topic {number}", "summary": _sentence(rng),
         "treatments": treatment_ids,
         "codes": {"icd10": [f"Z{number % 100:02d}.{number // 100}"], "snomed": [f"{900000000 + number}"]},
-        "review": {"last_reviewed": "2026-01-01", "next_review_due": "2099-01-01", "reviewed_by": "benchmark"},
+        "review": {"last_reviewed": "2026-01-01", "next_review_due": "2099-01-01",
+                   "reviews": [{"date": "2026-01-01", "kind": "editorial", "reviewer": "Benchmark", "role": "Made up"}]},
         "caveats": [{"text": _sentence(rng), "importance": "important"}, {"text": _sentence(rng)}],
         "questions": [f"Question {q}?" for q in range(3)],
     })

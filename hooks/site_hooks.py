@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from html import unescape as unescape_html
 from pathlib import Path
@@ -123,10 +124,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"{count} content {'warning' if count == 1 else 'warnings'} above: a strict build stops "
                           "before writing the site (run 'make check' to see them without building)")
     config.site_name = html_text(site.settings.name)
-    config.extra["patient_info"] = {
-        "publisher": site.settings.publisher,
-        "disclaimer": site.settings.disclaimer,
-    }
+    config.extra["patient_info"] = _theme_settings(site)
     config.nav = _navigation(site)
     return config
 
@@ -438,6 +436,28 @@ def _report(build: Build, page: Page, readability: Readability | None) -> None:
         _draft(build, page_warning(message, page.file.src_uri))
 
 
+def _theme_settings(site: Site) -> dict:
+    """What the theme templates show on every page: header, footer, the contact box and the feedback link.
+    Plain text; the templates escape it."""
+    settings = site.settings
+    clinic = asdict(settings.clinic) if settings.clinic else None
+    if clinic:
+        clinic["tel"] = _dialled(clinic["phone"])
+    return {
+        "publisher": settings.publisher,
+        "disclaimer": settings.disclaimer,
+        "contact": settings.contact,
+        "clinic": clinic,
+        "feedback": asdict(settings.feedback) if settings.feedback else None,
+        "about": paths.url(paths.ABOUT),
+    }
+
+
+def _dialled(phone: str) -> str:
+    """A phone number as a tel: link dials it: digits and a leading +, without a UK-style "(0)"."""
+    return re.sub(r"[^0-9+]", "", phone.replace("(0)", ""))
+
+
 def _navigation(site: Site) -> list:
     # Section titles go into the theme's HTML unescaped; page titles come from each page's escaped h1.
     nav: list = [paths.HOME]
@@ -449,4 +469,5 @@ def _navigation(site: Site) -> list:
             paths.summary_page(topic.id),
         ]})
     nav.append(paths.GLOSSARY)
+    nav.append(paths.ABOUT)
     return nav

@@ -157,7 +157,7 @@ def test_clinic_name_phone_and_contact_print_on_the_summary(clinic_site, browser
     assert "Published by the test suite." in pdf.text
 
 
-def test_without_clinic_settings_the_summary_prints_the_publisher_line_only(example_site, browser):
+def test_without_clinic_settings_the_summary_tells_the_reader_to_ask_their_care_team(example_site, browser):
     with serving(example_site) as served:
         page = browser.new_page()
         try:
@@ -168,4 +168,4 @@ def test_without_clinic_settings_the_summary_prints_the_publisher_line_only(exam
     assert "Published by the test suite." in pdf.text
     for value in CLINIC.values():
         assert value not in pdf.text
-    assert "Who to contact" not in pdf.text
+    assert "Who to contact: Ask the made-up team in this test fixture." in pdf.text

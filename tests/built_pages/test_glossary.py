@@ -27,7 +27,7 @@ def test_glossary_page_has_a_heading_and_anchor_per_term(real_site):
     page = real_site.page("/glossary/")
     for term in GLOSSARY.terms:
         heading = page.find(id=term.id)
-        assert heading is not None and heading.name == "h2", term.id
+        assert heading is not None and heading.name == "h3", term.id
         assert heading.get_text(strip=True) == term.term
         assert heading.find_next_sibling("p").get_text(strip=True) == term.definition
 
@@ -57,7 +57,7 @@ def patient_pages(site) -> set[str]:
 
 
 def test_first_use_of_each_term_on_every_page_links_to_its_definition(real_site):
-    glossary_ids = {tag["id"] for tag in real_site.page("/glossary/").select("h2[id]")}
+    glossary_ids = {tag["id"] for tag in real_site.page("/glossary/").select("h3[id]")}
     problems = []
     for url in patient_pages(real_site) - NOT_LINKED_PAGES:
         article = real_site.page(url).select_one("article")

@@ -21,6 +21,7 @@ def set_review_dates(content, last: date, due: date):
     text = topic.read_text("utf-8")
     text = re.sub(r"last_reviewed: \S+", f"last_reviewed: {last.isoformat()}", text)
     text = re.sub(r"next_review_due: \S+", f"next_review_due: {due.isoformat()}", text)
+    text = re.sub(r"- date: \S+", f"- date: {last.isoformat()}", text)  # the one review is the latest
     topic.write_text(text, "utf-8")
 
 
@@ -63,12 +64,22 @@ def test_next_review_before_last_review_is_a_content_error(example_copy, tmp_pat
     assert "the next review is due before the last review" in result.stderr
 
 
+def test_a_review_dated_after_last_reviewed_is_a_content_error(example_copy):
+    topic = example_copy / TOPIC_FILE
+    topic.write_text(topic.read_text("utf-8").replace("- date: 2026-01-15", "- date: 2026-02-01"), "utf-8")
+    result = subprocess.run([str(ROOT / ".venv" / "bin" / "patient-info"), "check", str(example_copy)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0
+    assert "topic.yaml:18:" in result.stdout + result.stderr
+    assert "this review is dated after last_reviewed" in result.stdout + result.stderr
+
+
 def test_pages_show_review_dates_reviewer_and_sources(example_site):
     for url in ("/glimmer-fever/", "/glimmer-fever/treatments/humming/", "/glimmer-fever/how-treatment-is-chosen/"):
         article = example_site.page(url).select_one("article")
         text = " ".join(article.get_text(" ").split())
         assert "Page last reviewed: 15 January 2026. Next review due: 15 January 2099." in text
-        assert "Reviewed by: the test suite." in text
+        assert "How it was checked: 15 January 2026: checked against its source by The test suite (Made-up checkers)." in text
         heading = article.find("h2", string="Where this information comes from")
         source = heading.find_next("p")
         assert source.a["href"] == SOURCE["url"]

@@ -92,5 +92,5 @@ def _edit(path: Path, review_by: str | None = None, **values) -> None:
     data = yaml.safe_load(text)
     data.update(values)
     if review_by:
-        data["review"]["reviewed_by"] = review_by
+        data["review"]["reviews"][0].update(reviewer=review_by, role="Test suite")
     path.write_text(modeline + "\n" + yaml.safe_dump(data, sort_keys=False), "utf-8")

@@ -60,7 +60,7 @@ def test_the_real_topic_is_estimated_to_fit_with_room_to_spare():
     lambda h: dataclasses.replace(h, treatments=h.treatments + (HandoutTreatment("One more", (HandoutStatement("more", "More text."),)),) * 2),
     lambda h: dataclasses.replace(h, questions=h.questions + ("Another question?",) * 2),
     lambda h: dataclasses.replace(h, clinic_name="A clinic", clinic_phone="0100 000 000"),
-    lambda h: dataclasses.replace(h, clinic_contact="Call the team."),
+    lambda h: dataclasses.replace(h, contact="Call the team. " * 10),
     lambda h: dataclasses.replace(h, aim=h.aim + (HandoutStatement("more", "More words." * 20),)),
 ], ids=["treatments", "questions", "clinic-name", "clinic-contact", "longer-aim"])
 def test_more_content_is_estimated_taller(change):

@@ -65,7 +65,7 @@ def test_summary_says_what_the_content_says_without_retyping_it(real_site):
 def test_summary_prints_the_overview_address_review_dates_and_version_stamp(real_site):
     text = summary_text(real_site)
     canonical = real_site.page(f"/{TOPIC}/").select_one('link[rel="canonical"]')["href"]
-    assert f"Read the full information online: {canonical}" in text
+    assert f"Full information online: {canonical}" in text
     assert "Last reviewed: 28 November 2026. Next review due: 28 November 2027." in text
     assert f"Version: 2026-11-28-{content_revision(ROOT / 'content' / TOPIC)}" in text
     assert "Published by the patient-info project." in text

@@ -17,8 +17,9 @@ from ..model.glossary import Glossary
 from .glossary_checks import build_glossary, check_glossary
 from .load import Document, load_document
 from .placeholders import unfilled
-from ..model.site import (AllOf, AnswerIs, AnyOf, Caveat, Clinic, Codes, Condition, Factor, FactorValue, OtherName,
-                          Review, Site, SiteSettings, SourceDocument, SourceQuote, Statement, Topic, Treatment)
+from ..model.site import (AllOf, AnswerIs, AnyOf, Caveat, Clinic, Codes, Condition, Factor, FactorValue, Feedback,
+                          OtherName, Review, ReviewRecord, Site, SiteSettings, SourceDocument, SourceQuote, Statement,
+                          Topic, Treatment)
 from .review import check_review_due
 from .statement_checks import check_source_ids, check_statements, untold_treatments
 from .revision import parsed_content, revision_of
@@ -374,10 +375,16 @@ def _check_treatment_order(topic: Document, available: frozenset[str]) -> list[C
 def _check_review_dates(topic: Document) -> list[ContentError]:
     review = _get(topic.data, "review", dict) or {}
     last, due = _date(review.get("last_reviewed")), _date(review.get("next_review_due"))
+    errors = []
     if last and due and due < last:
-        return [topic.error(("review", "next_review_due"), "the next review is due before the last review",
-                            "next_review_due must be on or after last_reviewed")]
-    return []
+        errors.append(topic.error(("review", "next_review_due"), "the next review is due before the last review",
+                                  "next_review_due must be on or after last_reviewed"))
+    for i, record in enumerate(_items(review, "reviews")):
+        when = _date(record.get("date"))
+        if last and when and when > last:
+            errors.append(topic.error(("review", "reviews", i, "date"), "this review is dated after last_reviewed",
+                                      "set last_reviewed to the date of the latest review"))
+    return errors
 
 
 def _get(data, key: str, kind: type):
@@ -397,9 +404,10 @@ def _date(value) -> date | None:
 
 
 def _build_settings(data: dict) -> SiteSettings:
-    clinic = data.get("clinic")
+    clinic, feedback = data.get("clinic"), data.get("feedback")
     return SiteSettings(name=data["name"], publisher=data["publisher"], contact=data["contact"],
-                        disclaimer=data["disclaimer"], clinic=Clinic(**clinic) if clinic else None)
+                        disclaimer=data["disclaimer"], reuse=data["reuse"], clinic=Clinic(**clinic) if clinic else None,
+                        feedback=Feedback(**feedback) if feedback else None)
 
 
 def _build_topic(files: TopicFiles) -> Topic:
@@ -415,7 +423,8 @@ def _build_topic(files: TopicFiles) -> Topic:
         review=Review(
             last_reviewed=date.fromisoformat(review["last_reviewed"]),
             next_review_due=date.fromisoformat(review["next_review_due"]),
-            reviewed_by=review["reviewed_by"],
+            reviews=tuple(ReviewRecord(date=date.fromisoformat(r["date"]), kind=r["kind"], reviewer=r["reviewer"],
+                                       role=r["role"]) for r in review["reviews"]),
         ),
         factors=tuple(_build_factor(f) for f in files.factors.data["factors"]),
         treatments=tuple(_build_treatment(t) for t in ordered),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from ..errors import ContentError
 from ..model.glossary import Glossary, GlossaryTerm
 from .load import Document
@@ -30,7 +32,13 @@ def check_glossary(document: Document) -> list[ContentError]:
 def build_glossary(data: dict) -> Glossary:
     terms = tuple(GlossaryTerm(id=t["id"], term=t["term"], definition=t["definition"], basis=t["basis"],
                                forms=tuple(t.get("forms", []))) for t in data["terms"])
-    return Glossary(terms=terms, everyday_words=frozenset(data["everyday_words"]))
+    review = data.get("review") or {}
+    return Glossary(terms=terms, everyday_words=frozenset(data["everyday_words"]),
+                    last_reviewed=_date(review.get("last_reviewed")), next_review_due=_date(review.get("next_review_due")))
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
 
 
 def _spellings(terms: list[tuple[int, dict]]):

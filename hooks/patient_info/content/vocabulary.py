@@ -21,7 +21,7 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 # Ids, enum values and dates are written as lowercase words joined by hyphens: not prose.
 _NOT_PROSE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Names, numbers and references a reader does not need explained: a clinic's name, its phone, quotes from a source.
-_NOT_CHECKED_FIELDS = frozenset({"phone", "reviewed_by", "source", "codes"})
+_NOT_CHECKED_FIELDS = frozenset({"phone", "reviewer", "source", "codes", "feedback"})
 _NOT_CHECKED_PATHS = frozenset({("clinic", "name")})
 
 

@@ -26,7 +26,7 @@ class Code:
 @dataclass(frozen=True)
 class Link:
     id: str
-    kind: str  # home, topic, summary, factors, factor, treatment, situation, code-link, glossary, for-clinics
+    kind: str  # home, topic, summary, factors, factor, treatment, situation, code-link, glossary, about, for-clinics
     # (the site's page for clinics, and each topic's)
     title: str
     summary: str
@@ -60,6 +60,7 @@ def catalogue(site: Site) -> tuple[Link, ...]:
         links += _topic_links(topic)
     links.append(Link("glossary", "glossary", titles.GLOSSARY_TITLE, titles.GLOSSARY_DESCRIPTION,
                       paths.url(paths.GLOSSARY)))
+    links.append(Link("about", "about", titles.ABOUT_TITLE, titles.ABOUT_DESCRIPTION, paths.url(paths.ABOUT)))
     links.append(Link("for-clinics", "for-clinics", titles.FOR_CLINICS_TITLE, titles.FOR_CLINICS_SUMMARY, paths.url(paths.FOR_CLINICS)))
     return tuple(links)
 

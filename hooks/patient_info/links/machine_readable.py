@@ -11,6 +11,7 @@ import json
 from importlib import resources
 
 from ..model import paths
+from ..model.titles import review_notice
 from .catalogue import Link
 from ..model.codes import CODE_SYSTEMS
 from ..model.site import Site, Topic
@@ -68,6 +69,10 @@ def code_answer(site: Site, link: Link, summary: Link | None, site_url: str, lan
             "updated": {"_value": reviewed},
             "last_reviewed": topic.review.last_reviewed.isoformat(),
             "next_review_due": topic.review.next_review_due.isoformat(),
+            "clinically_reviewed": topic.review.clinically_reviewed,
+            "review_notice": review_notice(topic),
+            "reviews": [{"date": record.date.isoformat(), "kind": record.kind, "reviewer": record.reviewer,
+                         "role": record.role} for record in topic.review.reviews],
         }],
     }}
 
@@ -83,6 +88,8 @@ def _entry(link: Link, site_url: str) -> dict:
         "topic": topic.id if topic else None,
         "last_reviewed": topic.review.last_reviewed.isoformat() if topic else None,
         "next_review_due": topic.review.next_review_due.isoformat() if topic else None,
+        "clinically_reviewed": topic.review.clinically_reviewed if topic else None,
+        "review_notice": review_notice(topic) if topic else None,
         "codes": [{"system": code.system, "code": code.code} for code in link.codes],
         "previous_urls": [site_url + old for old in link.previous],
         "qr_code": site_url + paths.qr_code(link.id),

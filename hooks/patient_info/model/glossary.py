@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from typing import NamedTuple
 
@@ -36,6 +37,15 @@ class TermMatch(NamedTuple):
 class Glossary:
     terms: tuple[GlossaryTerm, ...] = ()
     everyday_words: frozenset[str] = frozenset()
+    last_reviewed: date | None = None
+    next_review_due: date | None = None
+
+    def by_letter(self) -> list[tuple[str, list[GlossaryTerm]]]:
+        """The terms in A to Z order, grouped by first letter: the glossary page's jump list and sections."""
+        groups: dict[str, list[GlossaryTerm]] = {}
+        for term in sorted(self.terms, key=lambda t: t.term.lower()):
+            groups.setdefault(term.term[0].upper(), []).append(term)
+        return list(groups.items())
 
     def term(self, term_id: str) -> GlossaryTerm:
         return next(term for term in self.terms if term.id == term_id)

@@ -10,8 +10,9 @@ LINKS_INDEX = "links.json"
 LINKS_SCHEMA = "links.schema.json"
 # Top-level folders the site uses itself, so no topic may have these ids: the generated pages' folders, and
 # docs/'s (overrides/ holds the theme's templates and is left out of the site by mkdocs.yml's exclude_docs).
-RESERVED_FOLDERS = frozenset({"assets", "search", "link", "for-clinics", "glossary", "editors", "overrides"})
+RESERVED_FOLDERS = frozenset({"assets", "search", "link", "for-clinics", "glossary", "about", "editors", "overrides"})
 GLOSSARY = "glossary.md"
+ABOUT = "about.md"
 # In the content folder: every address the site has published (links/addresses.py).
 PUBLISHED_ADDRESSES = "published-addresses.txt"
 # mkdocs.yml's site_url when SITE_URL is not set; `patient-info check` assumes the same.

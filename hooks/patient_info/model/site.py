@@ -129,13 +129,32 @@ class SourceDocument:
 
 
 @dataclass(frozen=True)
+class ReviewRecord:
+    """One review of a topic: when, what kind, and who did it."""
+
+    date: date
+    kind: str  # "editorial" (editors, against the source) or "clinical" (a doctor, nurse or other clinician)
+    reviewer: str  # a person's name, or a team's when a team did it
+    role: str
+
+
+@dataclass(frozen=True)
 class Review:
     last_reviewed: date
     next_review_due: date
-    reviewed_by: str
+    reviews: tuple[ReviewRecord, ...]
 
     def days_until_due(self, today: date) -> int:
         return (self.next_review_due - today).days
+
+    @property
+    def clinical(self) -> tuple[ReviewRecord, ...]:
+        return tuple(record for record in self.reviews if record.kind == "clinical")
+
+    @property
+    def clinically_reviewed(self) -> bool:
+        """Whether a clinician has checked the content: until then every page of the topic says so."""
+        return bool(self.clinical)
 
 
 @dataclass(frozen=True)
@@ -181,20 +200,32 @@ class Topic:
 
 @dataclass(frozen=True)
 class Clinic:
-    """A clinic's own details, printed on the handout of a copy it builds. Each may be empty."""
+    """Who readers can contact (a clinic, or the publisher): shown on every patient page and the handout.
+    Each may be empty."""
 
     name: str = ""
     phone: str = ""
+    hours: str = ""
     contact: str = ""
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """Where readers say whether a page helped: an email address or a form's address (one of the two)."""
+
+    email: str = ""
+    form: str = ""
 
 
 @dataclass(frozen=True)
 class SiteSettings:
     name: str
-    publisher: str
-    contact: str
+    publisher: str  # a name, as in "Published by <publisher>."
+    contact: str  # what to do with questions when no contact details (clinic) are set
     disclaimer: str
+    reuse: str = ""
     clinic: Clinic | None = None
+    feedback: Feedback | None = None
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,20 @@ from .site import Topic
 FACTORS_TITLE = "How your treatment is chosen"
 GLOSSARY_TITLE = "Glossary"
 GLOSSARY_DESCRIPTION = "What the medical words on this site mean, in plain words."
+ABOUT_TITLE = "About this information"
+ABOUT_DESCRIPTION = "Who publishes this information, how it is written and checked, and who to contact."
 HOME_SUMMARY = ("Clear information about conditions and their treatments, to read before or after you talk to "
                 "your care team.")
 FOR_CLINICS_TITLE = "Linking to this information"
 FOR_CLINICS_SUMMARY = ("Web addresses that keep working, links by diagnosis code, QR codes and a machine-readable "
                        "list, for clinics that link to this information.")
 CONTENT_REPORT_DESCRIPTION = "How easy each page is to read."
+# Shown on every page of a topic that no clinician has checked, on its printed summary, and given to clinics
+# (links.json, the code answers, the "for clinics" pages) so they can see it before they link.
+REVIEW_NOTICE_TITLE = "Not yet checked by a doctor or nurse"
+REVIEW_NOTICE_SHORT = "A doctor or nurse has not yet checked this information."  # where space is short: the handout
+REVIEW_NOTICE = (REVIEW_NOTICE_SHORT + " It is adapted from a published source. "
+                 "Ask your care team about your own treatment.")
 # A treatment page's sections, one per kind of statement. Neutral on purpose: each statement's own
 # words say how likely it is ("not usually", "may not"), so a heading never makes it stronger or weaker.
 KIND_HEADINGS = {
@@ -52,3 +60,8 @@ def for_clinics_topic_title(topic: Topic) -> str:
 
 def for_clinics_topic_description(topic: Topic) -> str:
     return f"Web addresses for {topic.title.lower()} that keep working, with QR codes and HTML to paste."
+
+
+def review_notice(topic: Topic) -> str | None:
+    """The notice a topic's pages show while no clinician has checked it; None once one has."""
+    return None if topic.review.clinically_reviewed else REVIEW_NOTICE

@@ -69,7 +69,8 @@ class Handout:
     publisher: str
     clinic_name: str = ""
     clinic_phone: str = ""
-    clinic_contact: str = ""
+    review_notice: str = ""  # while no clinician has checked the topic
+    contact: str = ""  # who to ask: the clinic's line, or the site's "ask your care team"
 
 
 @dataclass(frozen=True)
@@ -162,13 +163,12 @@ def _balanced_columns(heights: list[int]) -> float:
 
 def _footer(handout: Handout) -> _Block:
     width = FOOTER_TEXT_WIDTH
-    lines = (_lines("Read the full information online:", width, bold=True)
-             + _lines(handout.overview_url, width, bold=True)
+    lines = (_lines(f"Full information online: {handout.overview_url}", width, bold=True)
              + _lines(f"Last reviewed: {handout.last_reviewed}. Next review due: {handout.next_review_due}.", width)
-             + _lines(f"Version: {handout.version}", width)
-             + (_lines(f"Who to contact: {handout.clinic_contact}", width) if handout.clinic_contact else 0)
-             + _lines(handout.publisher, width))
-    paragraphs = 3 + bool(handout.clinic_contact)
+             + _lines(f"Version: {handout.version}. {handout.review_notice}", width, bold=bool(handout.review_notice))
+             + _lines(f"Who to contact: {handout.contact}", width)
+             + _lines(f"Published by {handout.publisher}.", width))
+    paragraphs = 3
     return _Block(max(QR_SIZE, lines * LINE + paragraphs * 0.15 * FONT) + 0.4 * FONT + 2, margin_top=0.7 * FONT)
 
 

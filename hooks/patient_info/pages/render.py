@@ -14,13 +14,14 @@ from . import for_clinics
 from ..model import paths, titles
 from ..model.audiences import CLINICS, EDITORS
 from .handout import NOTE_LINES, Handout, HandoutNote, HandoutStatement, HandoutTreatment
+from ..model.glossary import Glossary
 from ..model.site import LIKELIHOOD_WORDS, AllOf, AnswerIs, Condition, Factor, Site, Statement, Topic, Treatment
 from ..links.qr import qr_inline
 from ..model.situations import brief, factor_statements, lead, situations, treatment_sections, when_it_is_used
 from ..text import Markdown, anchor, escape, format_date, html_text
 from ..workers import share_work
 
-CAVEAT_TITLES = {"important": ("warning", "Important"), "note": ("note", "Good to know")}
+CAVEAT_TITLES = {"important": "Important", "note": "Good to know"}
 # The editors' page is written before the other pages are measured; the build fills this in.
 PLACEHOLDER = '<div class="content-report-placeholder"></div>'
 
@@ -45,7 +46,8 @@ def render_site(site: Site, handouts: Mapping[str, Handout]) -> list[Page]:
         render = partial(_render_topics, site=site, handouts=handouts)
         pages += share_work(render, site.topics, os.cpu_count() or 1, TOPICS_PER_TASK)
     pages.append(_render(paths.GLOSSARY, "glossary.md.j2", glossary=site.glossary,
-                         meta={"description": titles.GLOSSARY_DESCRIPTION}))
+                         meta={"description": titles.GLOSSARY_DESCRIPTION, **_glossary_review_meta(site.glossary)}))
+    pages.append(_render(paths.ABOUT, "about.md.j2", site=site, meta={"description": titles.ABOUT_DESCRIPTION}))
     pages.append(_render(paths.CONTENT_REPORT, "content-report.md.j2", placeholder=Markdown(PLACEHOLDER), site=site,
                          meta={"description": titles.CONTENT_REPORT_DESCRIPTION, "audience": EDITORS}))
     return pages
@@ -103,16 +105,17 @@ def summary_handout(topic: Topic, site: Site, *, site_url: str) -> Handout:
         other_factors=tuple(f.question for f in topic.factors if f.importance != "main"),
         treatments=tuple(HandoutTreatment(t.name, tuple(_handout_statement(s) for s in when_it_is_used(topic, t)))
                          for t in topic.treatments),
-        notes=tuple(HandoutNote(CAVEAT_TITLES[c.importance][1], c.text) for c in topic.caveats),
+        notes=tuple(HandoutNote(CAVEAT_TITLES[c.importance], c.text) for c in topic.caveats),
         questions=topic.questions,
         overview_url=paths.absolute_url(site_url, paths.topic_page(topic.id)),
         last_reviewed=format_date(topic.review.last_reviewed),
         next_review_due=format_date(topic.review.next_review_due),
-        version=f"{topic.review.last_reviewed.isoformat()}-{topic.revision}",
+        version=content_version(topic),
         publisher=site.settings.publisher,
         clinic_name=clinic.name if clinic else "",
         clinic_phone=clinic.phone if clinic else "",
-        clinic_contact=clinic.contact if clinic else "",
+        review_notice=titles.REVIEW_NOTICE_SHORT if not topic.review.clinically_reviewed else "",
+        contact=clinic.contact if clinic and clinic.contact else site.settings.contact,
     )
 
 
@@ -156,7 +159,20 @@ def _review_meta(topic: Topic) -> dict:
     return {
         "last_reviewed": format_date(topic.review.last_reviewed),
         "next_review_due": format_date(topic.review.next_review_due),
+        "version": content_version(topic),  # named in feedback, so a report can be matched to the text it is about
     }
+
+
+def _glossary_review_meta(glossary: Glossary) -> dict:
+    if glossary.last_reviewed is None:
+        return {}
+    return {"last_reviewed": format_date(glossary.last_reviewed),
+            "next_review_due": format_date(glossary.next_review_due)}
+
+
+def content_version(topic: Topic) -> str:
+    """The version printed on the handout and named in feedback: last review date and the content's hash."""
+    return f"{topic.review.last_reviewed.isoformat()}-{topic.revision}"
 
 
 @cache
@@ -170,13 +186,18 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=True,
     )
-    env.globals.update(titles=titles, link=_link, link_out=_link_out, here=_here, paths=paths,
+    env.globals.update(titles=titles, link=_link, link_out=_link_out, mail_link=_mail_link, here=_here, paths=paths,
                        CAVEAT_TITLES=CAVEAT_TITLES, statement=_statement, related_pages=_related_pages,
                        statement_sections=treatment_sections, factor_statements=factor_statements, brief=brief,
                        affecting=_affecting, likelihood_label=_likelihood_label,
                        conditions_text=_conditions_text)
     env.filters.update(anchor=anchor, date=format_date, h=lambda value: Markdown(html_text(value)))
     return env
+
+
+def _mail_link(address: str) -> Markdown:
+    """A mailto: link; the schema's pattern keeps spaces, quotes and angle brackets out of the address."""
+    return Markdown(f"[{escape(address)}](<mailto:{address}>)")
 
 
 def _link_out(text: str, url: str) -> Markdown:

@@ -1,0 +1,91 @@
+"""Readers and clinics are told whether a clinician has checked a topic: the real content records no clinical
+review, so every page of its topic, its handout and its links for clinics say so; a topic that records one
+does not."""
+
+import json
+import shutil
+
+import pytest
+
+from conftest import EXAMPLE_CONTENT, TOPIC, build_or_fail, main_text
+from patient_info.model.titles import REVIEW_NOTICE, REVIEW_NOTICE_SHORT, REVIEW_NOTICE_TITLE
+
+CLINICAL_REVIEW = """    - date: 2026-01-15
+      kind: clinical
+      reviewer: Dr Made-up Name
+      role: Made-up doctor
+"""
+
+
+def topic_pages(site, topic: str) -> list[str]:
+    """Every built page of the topic, found in the build output."""
+    return [url for url in site.urls() if url.startswith(f"/{topic}/")]
+
+
+def code_answers(site) -> list[dict]:
+    return [json.loads(path.read_text("utf-8")) for path in sorted((site.root / "link").rglob("*.json"))]
+
+
+@pytest.fixture(scope="module")
+def reviewed_site(tmp_path_factory):
+    """The example content with a clinical review recorded for its topic."""
+    content = tmp_path_factory.mktemp("reviewed") / "content"
+    shutil.copytree(EXAMPLE_CONTENT, content)
+    topic = content / "glimmer-fever" / "topic.yaml"
+    topic.write_text(topic.read_text("utf-8").replace("  reviews:\n", "  reviews:\n" + CLINICAL_REVIEW), "utf-8")
+    return build_or_fail(content.parent / "site", content)
+
+
+def test_every_page_of_a_topic_without_a_clinical_review_shows_the_notice(real_site):
+    pages = topic_pages(real_site, TOPIC)
+    assert len(pages) > 10
+    for url in pages:
+        assert REVIEW_NOTICE_SHORT in main_text(real_site.page(url)), url
+    # One box, near the top: the first thing after the page's title.
+    overview = real_site.page(f"/{TOPIC}/").select_one("article")
+    first_box = overview.select_one(".admonition")
+    assert "review-notice" in first_box["class"]
+    assert first_box.select_one(".admonition-title").get_text(strip=True) == REVIEW_NOTICE_TITLE
+
+
+def test_the_handout_shows_the_notice_on_the_sheet(real_site):
+    sheet = real_site.page(f"/{TOPIC}/summary/").select_one(".handout")
+    assert REVIEW_NOTICE_SHORT in " ".join(sheet.get_text(" ").split())
+
+
+def test_links_json_and_code_answers_carry_the_review_status(real_site):
+    links = json.loads((real_site.root / "links.json").read_text("utf-8"))["links"]
+    for entry in links:
+        if entry["topic"] == TOPIC:
+            assert entry["clinically_reviewed"] is False and entry["review_notice"] == REVIEW_NOTICE, entry["id"]
+        else:
+            assert entry["clinically_reviewed"] is None and entry["review_notice"] is None, entry["id"]
+    answers = code_answers(real_site)
+    assert answers
+    for answer in answers:
+        entry = answer["feed"]["entry"][0]
+        assert entry["clinically_reviewed"] is False and entry["review_notice"] == REVIEW_NOTICE
+        assert [review["kind"] for review in entry["reviews"]] == ["editorial"]
+
+
+def test_the_pages_for_clinics_show_the_review_status(real_site):
+    assert "not yet checked by a doctor or nurse" in main_text(real_site.page("/for-clinics/"))
+    assert REVIEW_NOTICE in main_text(real_site.page(f"/for-clinics/{TOPIC}/"))
+
+
+def test_a_topic_with_a_clinical_review_shows_no_notice_and_names_the_reviewer(reviewed_site):
+    pages = topic_pages(reviewed_site, "glimmer-fever")
+    assert pages
+    for url in pages:
+        page = reviewed_site.page(url)
+        assert REVIEW_NOTICE_SHORT not in main_text(page) and not page.select(".review-notice"), url
+    overview = main_text(reviewed_site.page("/glimmer-fever/"))
+    assert "15 January 2026: checked by a doctor or nurse: Dr Made-up Name (Made-up doctor)." in overview
+    links = json.loads((reviewed_site.root / "links.json").read_text("utf-8"))["links"]
+    topic_entries = [entry for entry in links if entry["topic"] == "glimmer-fever"]
+    assert topic_entries and all(entry["clinically_reviewed"] is True and entry["review_notice"] is None
+                                 for entry in topic_entries)
+    for answer in code_answers(reviewed_site):
+        assert answer["feed"]["entry"][0]["clinically_reviewed"] is True
+    assert "Checked by a clinician on 15 January 2026: Dr Made-up Name (Made-up doctor)." in main_text(
+        reviewed_site.page("/for-clinics/glimmer-fever/"))
