@@ -42,7 +42,7 @@ from patient_info.model import paths
 from patient_info.model.audiences import PATIENTS
 from patient_info.model.site import Site
 from patient_info.pages import field_reference
-from patient_info.pages.handout import Handout, estimate_fit
+from patient_info.pages.handout import Handout, plan_sheet
 from patient_info.pages.render import PLACEHOLDER, Page as RenderedPage, render_for_clinics, render_site, summary_handouts
 from patient_info.text import html_text
 
@@ -106,9 +106,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
     for handout in _current.build.handouts.values():
-        fit = estimate_fit(handout)
-        if not fit.fits:
-            log.warning(fit.overflow_message())
+        sheet = plan_sheet(handout)
+        if not sheet.fits:
+            log.warning(sheet.overflow_message())
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:

@@ -26,8 +26,8 @@ class Code:
 @dataclass(frozen=True)
 class Link:
     id: str
-    kind: str  # home, topic, summary, factors, factor, treatment, situation, code-link, glossary, for-clinics
-    # (the site's page for clinics, and each topic's)
+    kind: str  # home, topic, summary, large-print, factors, factor, treatment, situation, code-link, glossary,
+    # for-clinics (the site's page for clinics, and each topic's)
     title: str
     summary: str
     address: str
@@ -74,7 +74,9 @@ def _topic_links(topic: Topic) -> list[Link]:
                     paths.summary_page, topic_ids, **common)
     factors = _page(f"{topic.id}/how-treatment-is-chosen", "factors", titles.FACTORS_TITLE,
                     titles.factors_description(topic), paths.factors_page, topic_ids, **common)
-    links = [overview, summary, factors]
+    large_print = _page(f"{topic.id}/summary/large-print", "large-print", titles.large_print_title(topic),
+                        titles.large_print_description(topic), paths.large_print_page, topic_ids, **common)
+    links = [overview, summary, large_print, factors]
     for factor in topic.factors:
         links.append(Link(f"{topic.id}/factors/{factor.id}", "factor", factor.question, factor.explanation[0],
                           f"{factors.address}#{factor.id}",

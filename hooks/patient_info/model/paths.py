@@ -41,6 +41,10 @@ def summary_page(topic_id: str) -> str:
     return f"{topic_id}/summary.md"
 
 
+def large_print_page(topic_id: str) -> str:
+    return f"{topic_id}/summary/large-print.md"
+
+
 def absolute_url(site_url: str, page: str) -> str:
     """A page's full web address."""
     return site_url.rstrip("/") + "/" + url(page)

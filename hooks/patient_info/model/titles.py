@@ -13,6 +13,8 @@ HOME_SUMMARY = ("Clear information about conditions and their treatments, to rea
 FOR_CLINICS_TITLE = "Linking to this information"
 FOR_CLINICS_SUMMARY = ("Web addresses that keep working, links by diagnosis code, QR codes and a machine-readable "
                        "list, for clinics that link to this information.")
+# The link from the overview and each treatment page to the printable summary.
+PRINT_SUMMARY_LINK = "Printable summary"
 CONTENT_REPORT_DESCRIPTION = "How easy each page is to read."
 # A treatment page's sections, one per kind of statement. Neutral on purpose: each statement's own
 # words say how likely it is ("not usually", "may not"), so a heading never makes it stronger or weaker.
@@ -34,6 +36,14 @@ def summary_title(topic: Topic) -> str:
     return f"{topic.title}: treatment summary"
 
 
+def large_print_title(topic: Topic) -> str:
+    return f"{topic.title}: treatment summary in large print"
+
+
+def large_print_description(topic: Topic) -> str:
+    return f"The printable summary of {topic.title.lower()} in large print, for people who find small print hard to read."
+
+
 def factors_description(topic: Topic) -> str:
     return f"What decides the treatment for {topic.title.lower()}."
 
@@ -43,7 +53,7 @@ def statements_report_description(topic: Topic) -> str:
 
 
 def summary_description(topic: Topic) -> str:
-    return f"A one-page printable summary of {topic.title.lower()} and its treatments."
+    return f"A printable summary of {topic.title.lower()} and its treatments, on one sheet of paper."
 
 
 def for_clinics_topic_title(topic: Topic) -> str:
