@@ -13,10 +13,13 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve build test test-fast check bench clean
 
 serve: $(STAMP)
+	@echo "make serve leaves out the PDFs (/<topic>/summary.pdf, /<topic>/summary-large-print.pdf); make build makes them."
 	PATIENT_INFO_PREVIEW=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)
+# The site, then each topic's printable summaries as PDFs, printed by Debian's Chromium (patient-info pdfs).
+build: $(STAMP) $(CHROMIUM) $(PRINT_FONT)
 	$(BIN)/mkdocs build --strict
+	$(BIN)/patient-info pdfs site --content "$${PATIENT_INFO_CONTENT:-content}"
 
 test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) $(JAVA) $(PRINT_FONT)
 	$(BIN)/pytest
@@ -35,7 +38,7 @@ check: $(STAMP)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,pdf]'
 	touch $@
 
 # Test tools from npm, pinned by package-lock.json: axe-core (injected into pages by the browser
@@ -51,14 +54,14 @@ $(CHROMIUM):
 	@if [ "$$(id -u)" = 0 ]; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else \
-		echo "Chromium is missing: run 'sudo apt-get install chromium', then 'make test' again." >&2; exit 1; \
+		echo "Chromium is missing: run 'sudo apt-get install chromium', then 'make $(MAKECMDGOALS)' again." >&2; exit 1; \
 	fi
 
 $(PRINT_FONT):
 	@if [ "$$(id -u)" = 0 ]; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-liberation >/dev/null; \
 	else \
-		echo "Liberation fonts are missing: run 'sudo apt-get install fonts-liberation', then 'make test' again." >&2; exit 1; \
+		echo "Liberation fonts are missing: run 'sudo apt-get install fonts-liberation', then 'make $(MAKECMDGOALS)' again." >&2; exit 1; \
 	fi
 
 # The Nu Html Checker is a Java program.

@@ -44,6 +44,22 @@ def large_print_description(topic: Topic) -> str:
     return f"The printable summary of {topic.title.lower()} in large print, for people who find small print hard to read."
 
 
+def summary_pdf_title(topic: Topic) -> str:
+    return f"{topic.title}: treatment summary (PDF)"
+
+
+def summary_pdf_description(topic: Topic) -> str:
+    return f"The printable summary of {topic.title.lower()} as a PDF, to attach to a letter or a message."
+
+
+def large_print_pdf_title(topic: Topic) -> str:
+    return f"{topic.title}: treatment summary in large print (PDF)"
+
+
+def large_print_pdf_description(topic: Topic) -> str:
+    return f"The large-print summary of {topic.title.lower()} as a PDF, to attach to a letter or a message."
+
+
 def factors_description(topic: Topic) -> str:
     return f"What decides the treatment for {topic.title.lower()}."
 
