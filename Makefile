@@ -8,9 +8,10 @@ CHROMIUM := /usr/bin/chromium
 # Printed pages are laid out for Arial-metric fonts; Liberation Sans is Debian's.
 PRINT_FONT := /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf
 JAVA := /usr/bin/java
+OFFLINE_DIR ?= offline
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast check bench clean
+.PHONY: serve build offline test test-fast check bench clean
 
 serve: $(STAMP)
 	@echo "make serve leaves out the PDFs (/<topic>/summary.pdf, /<topic>/summary-large-print.pdf); make build makes them."
@@ -20,6 +21,15 @@ serve: $(STAMP)
 build: $(STAMP) $(CHROMIUM) $(PRINT_FONT)
 	$(BIN)/mkdocs build --strict
 	$(BIN)/patient-info pdfs site --content "$${PATIENT_INFO_CONTENT:-content}"
+
+# A copy of the whole site in one zip that works opened from a folder or a USB stick (file://), search
+# included: Material's offline plugin, built apart into $(OFFLINE_DIR)/ (its addresses end in .html), so the
+# published site's addresses stay as they are. Unzipped, open patient-info/index.html.
+offline: $(STAMP) $(NODE_STAMP)
+	rm -rf "$(OFFLINE_DIR)/patient-info" "$(OFFLINE_DIR)/patient-info-offline.zip"
+	PATIENT_INFO_OFFLINE=true $(BIN)/mkdocs build --strict -d "$(OFFLINE_DIR)/patient-info"
+	cd "$(OFFLINE_DIR)" && "$(abspath $(BIN))/python" -m zipfile -c patient-info-offline.zip patient-info
+	@echo "Made $(OFFLINE_DIR)/patient-info-offline.zip: unzip it and open patient-info/index.html."
 
 test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) $(JAVA) $(PRINT_FONT)
 	$(BIN)/pytest
@@ -73,4 +83,4 @@ $(JAVA):
 	fi
 
 clean:
-	rm -rf $(VENV) site node_modules
+	rm -rf $(VENV) site offline node_modules

@@ -51,6 +51,12 @@ CONTENT_DIR_VARIABLE = "PATIENT_INFO_CONTENT"
 CACHE_DIR_VARIABLE = "PATIENT_INFO_CACHE"
 # Set by `make serve`: an overdue review is then reported without stopping the local preview.
 PREVIEW_VARIABLE = "PATIENT_INFO_PREVIEW"
+# Set by `make offline` (true): Material's offline plugin builds a copy that works from file://.
+OFFLINE_VARIABLE = "PATIENT_INFO_OFFLINE"
+# That plugin has each page load iframe-worker (search from file://) from unpkg.com; the copy carries its own,
+# installed from npm (package.json), so it needs no network and no other site.
+IFRAME_WORKER = Path("node_modules", "iframe-worker", "shim", "index.js")
+OFFLINE_IFRAME_WORKER = "assets/offline/iframe-worker.js"
 REPORT_FILE = "content-report.json"
 # Warnings go through MkDocs' logger so that `--strict` counts them.
 log = get_plugin_logger("patient_info")
@@ -101,6 +107,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "disclaimer": site.settings.disclaimer,
     }
     config.nav = _navigation(site)
+    if _is_offline():
+        # Runs after the offline plugin's on_config (hooks load after plugins), which added the unpkg.com script.
+        config.extra["polyfills"] = [OFFLINE_IFRAME_WORKER]
     return config
 
 
@@ -124,6 +133,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if missing:
         raise PluginError(f"no entry in the link catalogue (links/catalogue.py) for {', '.join(missing)}")
     _add_linking_files(build, links, for_clinics, files, config)
+    if _is_offline():
+        _add(files, config, OFFLINE_IFRAME_WORKER, _iframe_worker(config), in_nav=False)
     return files
 
 
@@ -144,7 +155,7 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     build = _current.build
     context["nav"] = _navigation_for(build, page)
-    link = build.pages.get(page.url)
+    link = build.pages.get(paths.url(page.file.src_uri))  # the published address, also in the offline copy
     if link is not None:
         context["page_head"] = page_head(build.site, link, config.site_url, _language(config))
     return context
@@ -228,6 +239,17 @@ def _cache_written(write: Callable, config: MkDocsConfig):
 
 def _is_preview() -> bool:
     return os.environ.get(PREVIEW_VARIABLE) == "1"
+
+
+def _is_offline() -> bool:
+    return os.environ.get(OFFLINE_VARIABLE) == "true"
+
+
+def _iframe_worker(config: MkDocsConfig) -> Path:
+    path = Path(config.config_file_path).parent / IFRAME_WORKER
+    if not path.is_file():
+        raise PluginError(f"{IFRAME_WORKER} is missing: run 'make offline' (it runs 'npm ci --ignore-scripts')")
+    return path
 
 
 def _add_linking_files(build: Build, links: tuple[Link, ...], for_clinics: list[RenderedPage], files: Files,

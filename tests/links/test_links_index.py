@@ -56,7 +56,7 @@ def test_links_json_lists_every_generated_page(site):
 
 
 def test_every_url_in_links_json_resolves(site):
-    """The PDFs are made after the site is built (make build): tests/site/test_pdfs.py checks their addresses."""
+    """The PDFs are made after the site is built (make build): tests/take_away/test_pdfs.py checks their addresses."""
     for link in load(site, "links.json")["links"]:
         page = [] if link["kind"] == "pdf" else [link["url"]]
         for url in [*page, *link["previous_urls"], link["qr_code"], *filter(None, [link.get("answer")])]:
