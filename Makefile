@@ -8,19 +8,32 @@ CHROMIUM := /usr/bin/chromium
 # Printed pages are laid out for Arial-metric fonts; Liberation Sans is Debian's.
 PRINT_FONT := /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf
 JAVA := /usr/bin/java
+OFFLINE_DIR ?= offline
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast check addresses bench clean new-topic new-treatment
+.PHONY: serve build offline test test-fast check addresses bench clean new-topic new-treatment
 
 # The editors' preview. Not strict: mistakes and warnings are shown in the browser instead of stopping it.
 # TOPICS=a,b previews only those topics: a save then costs the same in a library of 10 or 1,000 topics.
 SERVE_ADDR ?= 127.0.0.1:8000
 TOPICS ?=
 serve: $(STAMP)
+	@echo "make serve leaves out the PDFs (/<topic>/summary.pdf, /<topic>/summary-large-print.pdf); make build makes them."
 	PATIENT_INFO_PREVIEW=1 PATIENT_INFO_TOPICS='$(TOPICS)' $(BIN)/mkdocs serve --no-strict --dev-addr $(SERVE_ADDR)
 
-build: $(STAMP)
+# The site, then each topic's printable summaries as PDFs, printed by Debian's Chromium (patient-info pdfs).
+build: $(STAMP) $(CHROMIUM) $(PRINT_FONT)
 	$(BIN)/mkdocs build --strict
+	$(BIN)/patient-info pdfs site --content "$${PATIENT_INFO_CONTENT:-content}"
+
+# A copy of the whole site in one zip that works opened from a folder or a USB stick (file://), search
+# included: Material's offline plugin, built apart into $(OFFLINE_DIR)/ (its addresses end in .html), so the
+# published site's addresses stay as they are. Unzipped, open patient-info/index.html.
+offline: $(STAMP) $(NODE_STAMP)
+	rm -rf "$(OFFLINE_DIR)/patient-info" "$(OFFLINE_DIR)/patient-info-offline.zip"
+	PATIENT_INFO_OFFLINE=true $(BIN)/mkdocs build --strict -d "$(OFFLINE_DIR)/patient-info"
+	cd "$(OFFLINE_DIR)" && "$(abspath $(BIN))/python" -m zipfile -c patient-info-offline.zip patient-info
+	@echo "Made $(OFFLINE_DIR)/patient-info-offline.zip: unzip it and open patient-info/index.html."
 
 test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) $(JAVA) $(PRINT_FONT)
 	$(BIN)/pytest
@@ -50,7 +63,7 @@ new-treatment: $(STAMP)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,pdf]'
 	touch $@
 
 # Test tools from npm, pinned by package-lock.json: axe-core (injected into pages by the browser
@@ -66,14 +79,14 @@ $(CHROMIUM):
 	@if [ "$$(id -u)" = 0 ]; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else \
-		echo "Chromium is missing: run 'sudo apt-get install chromium', then 'make test' again." >&2; exit 1; \
+		echo "Chromium is missing: run 'sudo apt-get install chromium', then 'make $(MAKECMDGOALS)' again." >&2; exit 1; \
 	fi
 
 $(PRINT_FONT):
 	@if [ "$$(id -u)" = 0 ]; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-liberation >/dev/null; \
 	else \
-		echo "Liberation fonts are missing: run 'sudo apt-get install fonts-liberation', then 'make test' again." >&2; exit 1; \
+		echo "Liberation fonts are missing: run 'sudo apt-get install fonts-liberation', then 'make $(MAKECMDGOALS)' again." >&2; exit 1; \
 	fi
 
 # The Nu Html Checker is a Java program.
@@ -85,4 +98,4 @@ $(JAVA):
 	fi
 
 clean:
-	rm -rf $(VENV) site node_modules
+	rm -rf $(VENV) site offline node_modules

@@ -62,6 +62,12 @@ PREVIEW_VARIABLE = "PATIENT_INFO_PREVIEW"
 # Set by `make serve TOPICS=a,b`: the preview builds only these topics, so a save costs the same (about 0.75 CPU
 # seconds) in a library of 1,000 topics as of 10. Read only in the preview: `make build` always builds every topic.
 TOPICS_VARIABLE = "PATIENT_INFO_TOPICS"
+# Set by `make offline` (true): Material's offline plugin builds a copy that works from file://.
+OFFLINE_VARIABLE = "PATIENT_INFO_OFFLINE"
+# That plugin has each page load iframe-worker (search from file://) from unpkg.com; the copy carries its own,
+# installed from npm (package.json), so it needs no network and no other site.
+IFRAME_WORKER = Path("node_modules", "iframe-worker", "shim", "index.js")
+OFFLINE_IFRAME_WORKER = "assets/offline/iframe-worker.js"
 REPORT_FILE = "content-report.json"
 # Warnings go through MkDocs' logger so that `--strict` counts them.
 log = get_plugin_logger("patient_info")
@@ -126,6 +132,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_name = html_text(site.settings.name)
     config.extra["patient_info"] = _theme_settings(site)
     config.nav = _navigation(site)
+    if _is_offline():
+        # Runs after the offline plugin's on_config (hooks load after plugins), which added the unpkg.com script.
+        config.extra["polyfills"] = [OFFLINE_IFRAME_WORKER]
     return config
 
 
@@ -169,6 +178,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if missing:
         raise PluginError(f"no entry in the link catalogue (links/catalogue.py) for {', '.join(missing)}")
     _add_linking_files(build, links, for_clinics, files, config)
+    if _is_offline():
+        _add(files, config, OFFLINE_IFRAME_WORKER, _iframe_worker(config), in_nav=False)
     return files
 
 
@@ -190,7 +201,7 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     build = _current.build
     context["nav"] = _navigation_for(build, page)
-    link = build.pages.get(page.url)
+    link = build.pages.get(paths.url(page.file.src_uri))  # the published address, also in the offline copy
     if link is not None:
         context["page_head"] = page_head(build.site, link, config.site_url, _language(config))
     return context
@@ -202,8 +213,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     # so that the theme's `| e` does not escape it a second time.
     if page.title is not None and not isinstance(page.title, Markup):
         page.title = html_text(unescape_html(page.title))
-    if page.file.src_uri == paths.CONTENT_REPORT:
+    if paths.is_for_editors(page.file.src_uri):
         page.meta["search"] = {"exclude": True}  # for editors: patients searching should not land here
+    if page.file.src_uri == paths.CONTENT_REPORT:
         return html
     # Readers of the patient pages get glossary links; editors' and clinicians' pages are left as written.
     # Only patients' pages are measured: the others are lists of addresses and instructions, not prose.
@@ -290,6 +302,17 @@ def _cache_written(write: Callable, config: MkDocsConfig):
 
 def _is_preview() -> bool:
     return os.environ.get(PREVIEW_VARIABLE) == "1"
+
+
+def _is_offline() -> bool:
+    return os.environ.get(OFFLINE_VARIABLE) == "true"
+
+
+def _iframe_worker(config: MkDocsConfig) -> Path:
+    path = Path(config.config_file_path).parent / IFRAME_WORKER
+    if not path.is_file():
+        raise PluginError(f"{IFRAME_WORKER} is missing: run 'make offline' (it runs 'npm ci --ignore-scripts')")
+    return path
 
 
 def _add_linking_files(build: Build, links: tuple[Link, ...], for_clinics: list[RenderedPage], files: Files,

@@ -13,9 +13,8 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+# The Chromium the build prints its PDFs with, started the same way.
+from patient_info.take_away.pdfs import CHROMIUM, CHROMIUM_ARGS
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

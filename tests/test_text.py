@@ -1,10 +1,12 @@
 """Escaping turns any text into Markdown that shows exactly that text."""
 
+import re
+
 import markdown
 from bs4 import BeautifulSoup
 import pytest
 
-from patient_info.text import Markdown, anchor, escape
+from patient_info.text import Markdown, anchor, css_string, escape
 
 
 @pytest.mark.parametrize("text", [
@@ -35,3 +37,11 @@ def test_anchor_accepts_only_ids():
     assert anchor("primary-cancer") == "primary-cancer"
     with pytest.raises(ValueError):
         anchor("x } onclick")
+
+
+@pytest.mark.parametrize("text", ['Liver: "summary"', "a</style><script>x()</script>", "back\\slash", "Café  & co"])
+def test_css_string_lets_no_quote_backslash_or_tag_through_and_reads_back_as_the_text(text):
+    inside = str(css_string(text))
+    assert set(inside) <= set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 \\")
+    unescaped = re.sub(r"\\([0-9a-f]{6}) ", lambda m: chr(int(m.group(1), 16)), inside)
+    assert unescaped == " ".join(text.split())

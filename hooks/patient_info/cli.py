@@ -1,6 +1,7 @@
 """`patient-info check [CONTENT_DIR]`: everything the strict build would stop on, without building the site.
 `patient-info addresses [CONTENT_DIR]`: record the addresses the site publishes (see links/addresses.py).
-`patient-info new topic <id>` and `patient-info new treatment <topic> <id>`: files to fill in."""
+`patient-info new topic <id>` and `patient-info new treatment <topic> <id>`: files to fill in.
+`patient-info pdfs SITE_DIR [--content CONTENT_DIR]`: print the built site's summaries as PDFs (make build)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from .content.check import check_content
 from .content.scaffold import ScaffoldRefused, new_topic, new_treatment
 from .errors import ContentErrors
 from .links.addresses import FILE_NAME as ADDRESSES_FILE, write_published
 from .model import paths
+from .take_away.pdfs import PdfError, make_pdfs, pdf_jobs
 from .whole_site import Verdict, judge
 
 
@@ -33,9 +36,14 @@ def main(argv: list[str] | None = None) -> int:
     treatment.add_argument("treatment_id")
     for scaffold in (topic, treatment):
         scaffold.add_argument("--content", dest="content_dir", default=Path("content"), type=Path)
+    pdfs = commands.add_parser("pdfs", help="print each topic's summaries in the built site as PDFs")
+    pdfs.add_argument("site_dir", type=Path)
+    pdfs.add_argument("--content", dest="content_dir", default="content", type=Path)
     args = parser.parse_args(argv)
     if args.command == "new":
         return _new(args)
+    if args.command == "pdfs":
+        return _pdfs(args.site_dir, args.content_dir)
     return _check(args.command, args.content_dir)
 
 
@@ -81,6 +89,23 @@ def _new(args: argparse.Namespace) -> int:
     for path in written:
         print(f"wrote {path}")
     print(next_step)
+    return 0
+
+
+def _pdfs(site_dir: Path, content_dir: Path) -> int:
+    # The build has checked the content already; only its model is needed here, so a review that falls
+    # due between the two steps does not stop the PDFs.
+    result = check_content(content_dir, today=date.today(), overdue_is_error=False)
+    if result.errors:
+        print(ContentErrors(result.errors).report(), file=sys.stderr)
+        return 1
+    jobs = pdf_jobs(result.site, site_dir)
+    try:
+        make_pdfs(jobs)
+    except PdfError as error:
+        print(f"patient-info pdfs: {error}", file=sys.stderr)
+        return 1
+    print(f"Made {len(jobs)} PDFs in {site_dir}.")
     return 0
 
 

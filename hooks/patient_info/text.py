@@ -56,3 +56,12 @@ def anchor(value: str) -> Markdown:
 
 def format_date(value) -> str:
     return f"{value.day} {value:%B %Y}"
+
+
+def css_string(value: object) -> Markup:
+    """Plain text → the inside of a CSS string ("..."), safe in a <style> element: every character but
+    letters and digits becomes a CSS escape, so no quote, backslash or "</style>" survives."""
+    # Six hex digits and a space, which CSS takes as the end of the escape. Spaces are escaped too, because
+    # front matter folds runs of spaces into one.
+    return Markup("".join(c if c.isascii() and c.isalnum() else f"\\{ord(c):06x} "
+                          for c in " ".join(str(value).split())))

@@ -20,7 +20,7 @@ from .errors import ContentError
 from .links.addresses import FILE_NAME as ADDRESSES_FILE, vanished_addresses
 from .links.catalogue import Link, catalogue
 from .model.site import Site
-from .pages.handout import Handout, estimate_fit
+from .pages.handout import Handout, plan_sheet
 from .pages.render import summary_handouts
 
 SITE_URL_SOURCE = "SITE_URL"  # how messages name the setting: the environment variable, or mkdocs.yml's site_url
@@ -72,7 +72,7 @@ def _judge_site(content_dir: Path, result: CheckResult, site_url: str) -> Verdic
 def _handouts_too_long(content_dir: Path, handouts: dict[str, Handout]) -> list[ContentError]:
     errors = []
     for topic_id, handout in handouts.items():
-        fit = estimate_fit(handout)
+        fit = plan_sheet(handout)
         if not fit.fits:
             file = content_dir / topic_id / "topic.yaml"
             document, _ = load_document(file, display_path(file))

@@ -1,5 +1,8 @@
 """Every page prints well: screen furniture hidden, where the paper came from shown, nothing cut off."""
 
+import re
+from collections import Counter
+
 import pytest
 
 from conftest import TOPIC
@@ -83,3 +86,62 @@ def test_printed_page_contains_all_of_its_main_text(served_site, page, path):
     assert len(main) > 100
     printed = words(print_to_pdf(page, "A4").text)
     assert missing_words(main, printed) == {}
+
+
+PRINTED_EVERYWHERE = [*PAGES, f"/{TOPIC}/summary/", f"/{TOPIC}/summary/large-print/", "/for-clinics/",
+                      f"/for-clinics/{TOPIC}/", "/glossary/"]
+
+
+@pytest.mark.parametrize("path", PRINTED_EVERYWHERE)
+def test_no_button_or_control_prints(served_site, page, path):
+    page.goto(served_site.url(path))
+    page.emulate_media(media="print")
+    shown = page.eval_on_selector_all("button, .md-button, input, select, [role=button]",
+                                      "els => els.filter(e => e.checkVisibility()).map(e => e.outerHTML.slice(0, 80))")
+    assert shown == []
+
+
+# Every absolute address the printed page shows: in its text, and written out after its links.
+PRINTED_ADDRESSES_JS = """() => {
+  const found = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const parent = walker.currentNode.parentElement;
+    if (parent && parent.checkVisibility() && !parent.closest('script, style')) found.push(walker.currentNode.data);
+  }
+  for (const link of document.querySelectorAll('a')) {
+    const after = getComputedStyle(link, '::after').content;
+    if (link.checkVisibility() && after !== 'none') found.push(after);
+  }
+  return found;
+}"""
+
+
+def test_a_topics_links_for_clinics_print_each_address_once(served_site, page):
+    page.goto(served_site.url(f"/for-clinics/{TOPIC}/"))
+    page.emulate_media(media="print")
+    texts = page.evaluate(PRINTED_ADDRESSES_JS)
+    addresses = Counter(url for text in texts for url in re.findall(r"https?://[^\s\"'()<>]+", text))
+    assert addresses, "no address printed"
+    assert {url: n for url, n in addresses.items() if n > 1} == {}
+
+
+@pytest.mark.parametrize("path", ["/for-clinics/", f"/for-clinics/{TOPIC}/", f"/{TOPIC}/"])
+def test_a_link_whose_text_is_its_address_does_not_print_it_again(served_site, page, path):
+    page.goto(served_site.url(path))
+    page.emulate_media(media="print")
+    doubled = page.eval_on_selector_all("a[href^='http']", """links => links
+        .filter(a => a.textContent.trim() === a.href && getComputedStyle(a, '::after').content !== 'none')
+        .map(a => a.href)""")
+    assert doubled == []
+
+
+def test_cards_for_clinics_are_not_split_across_pages(served_site, page):
+    page.goto(served_site.url(f"/for-clinics/{TOPIC}/"))
+    page.emulate_media(media="print")
+    assert page.eval_on_selector(".link-card", "card => getComputedStyle(card).breakInside") == "avoid"
+
+
+def test_how_treatment_is_chosen_prints_on_three_sheets_of_a4_or_fewer(served_site, page):
+    page.goto(served_site.url(f"/{TOPIC}/how-treatment-is-chosen/"))
+    assert len(print_to_pdf(page, "A4").pages) <= 3

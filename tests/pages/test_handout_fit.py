@@ -1,4 +1,5 @@
-"""The build estimates whether each printable summary fits one page, and warns when it does not."""
+"""The build lays each printable summary out on one sheet of paper (one side, or front and back), fills what
+is left with note lines, and warns when the summary will not fit."""
 
 import dataclasses
 import shutil
@@ -9,7 +10,8 @@ import yaml
 
 from conftest import EXAMPLE_CONTENT, ROOT, TOPIC, BuiltSite, mkdocs_build, serving
 from patient_info.content.check import load_site
-from patient_info.pages.handout import LINE, PAGE_HEIGHT, PAGE_WIDTH, HandoutStatement, HandoutTreatment, estimate_fit
+from patient_info.pages.handout import (LINE, NOTE_LINE, NOTE_LINES, PAGE_HEIGHT, PAGE_WIDTH, SPARE, HandoutStatement,
+                                        HandoutTreatment, estimate_height, plan_sheet)
 from patient_info.pages.render import summary_handout
 from printing import print_to_pdf
 
@@ -24,7 +26,7 @@ def handout_of(content_dir: Path, topic_id: str):
 
 
 def too_long_content(target: Path) -> Path:
-    """The fixture topic with sixteen more made-up treatments: more than one page of summary."""
+    """The fixture topic with forty more made-up treatments: more than two sides of summary."""
     shutil.copytree(EXAMPLE_CONTENT, target)
     folder = target / LONG_TOPIC
     topic = yaml.safe_load((folder / "topic.yaml").read_text())
@@ -32,7 +34,7 @@ def too_long_content(target: Path) -> Path:
     source = yaml.safe_load((folder / "sources" / "test-source.yaml").read_text())
     told = "A made-up cure is sometimes used, and its text is long enough to take two lines in its printed column."
     source["text"] += told + "\n"
-    for number in range(1, 17):
+    for number in range(1, 41):
         treatment_id = f"extra-cure-{number}"
         (folder / "treatments" / f"{treatment_id}.yaml").write_text(yaml.safe_dump({
             "id": treatment_id, "name": f"Extra cure {number}"}))
@@ -50,10 +52,30 @@ def too_long_content(target: Path) -> Path:
 
 # The estimate, without a build -------------------------------------------------
 
-def test_the_real_topic_is_estimated_to_fit_with_room_to_spare():
-    fit = estimate_fit(handout_of(ROOT / "content", TOPIC))
-    assert fit.fits
-    assert PAGE_HEIGHT - fit.height > 2 * LINE, "less than two lines left for a clinic's details"
+def test_the_real_topic_is_laid_out_on_one_sheet_with_room_to_write():
+    sheet = plan_sheet(handout_of(ROOT / "content", TOPIC))
+    assert sheet.fits
+    assert len(sheet.sides) <= 2
+    assert sheet.note_lines >= 6, "too few lines to write on"
+
+
+def test_a_short_summary_stays_on_one_side():
+    sheet = plan_sheet(handout_of(EXAMPLE_CONTENT, LONG_TOPIC))
+    assert sheet.fits
+    assert len(sheet.sides) == 1 and sheet.back_starts_at == ""
+
+
+def test_the_back_starts_at_a_part_and_note_lines_fill_what_is_left_of_it():
+    sheet = plan_sheet(handout_of(ROOT / "content", TOPIC))
+    assert sheet.back_starts_at in ("keep-in-mind", "questions", "notes")
+    left = PAGE_HEIGHT - sheet.sides[-1]
+    assert SPARE <= left < SPARE + NOTE_LINE
+
+
+def test_a_longer_summary_leaves_fewer_note_lines():
+    handout = handout_of(ROOT / "content", TOPIC)
+    longer = dataclasses.replace(handout, clinic_contact="Call the team. " * 8)
+    assert plan_sheet(longer).note_lines < plan_sheet(handout).note_lines
 
 
 @pytest.mark.parametrize("change", [
@@ -65,19 +87,20 @@ def test_the_real_topic_is_estimated_to_fit_with_room_to_spare():
 ], ids=["treatments", "questions", "clinic-name", "clinic-contact", "longer-aim"])
 def test_more_content_is_estimated_taller(change):
     handout = handout_of(ROOT / "content", TOPIC)
-    assert estimate_fit(change(handout)).height > estimate_fit(handout).height
+    assert estimate_height(change(handout)) > estimate_height(handout)
 
 
 def test_a_web_address_longer_than_a_line_still_counts_every_line():
     handout = handout_of(ROOT / "content", TOPIC)
     long_url = "https://example.org/" + "very-long-folder-name/" * 20
-    assert estimate_fit(dataclasses.replace(handout, overview_url=long_url)).height > estimate_fit(handout).height
+    assert estimate_height(dataclasses.replace(handout, overview_url=long_url)) > estimate_height(handout)
 
 
 def test_overflow_message_names_the_topic_and_how_far_over_it_is(tmp_path):
-    fit = estimate_fit(handout_of(too_long_content(tmp_path / "content"), LONG_TOPIC))
-    assert not fit.fits
-    message = fit.overflow_message()
+    sheet = plan_sheet(handout_of(too_long_content(tmp_path / "content"), LONG_TOPIC))
+    assert not sheet.fits
+    assert sheet.note_lines == NOTE_LINES
+    message = sheet.overflow_message()
     assert f"topic '{LONG_TOPIC}'" in message
     assert "lines (" in message and "mm) too long" in message
 
@@ -90,7 +113,7 @@ def test_strict_build_fails_on_a_summary_that_would_not_fit(tmp_path):
     assert result.returncode != 0
     warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
     assert len(warnings) == 1
-    assert f"topic '{LONG_TOPIC}' will not fit on one page: it is about" in warnings[0]
+    assert f"topic '{LONG_TOPIC}' will not fit on one sheet of paper (two sides): it is about" in warnings[0]
 
 
 def test_summaries_that_fit_build_without_a_warning(real_site, example_site):
@@ -109,13 +132,20 @@ def long_site(tmp_path_factory) -> tuple[Path, BuiltSite]:
     return content, BuiltSite(folder / "site", result.stderr)
 
 
-def measured_height(browser, served, topic_id: str) -> float:
-    """The sheet's height as Chromium lays it out for print, at the printable width."""
+def measured_sides(browser, served, topic_id: str) -> list[float]:
+    """Each side's height as Chromium lays the sheet out for print, at the printable width, in one column:
+    the front up to the part that starts the back, and the back from there."""
     page = browser.new_page(viewport={"width": round(PAGE_WIDTH), "height": 1000})
     try:
         page.goto(served.url(f"/{topic_id}/summary/"))
         page.emulate_media(media="print")
-        return page.eval_on_selector(".handout", "e => e.getBoundingClientRect().height")
+        return page.eval_on_selector(".handout", """sheet => {
+            const top = sheet.getBoundingClientRect().top, bottom = sheet.getBoundingClientRect().bottom;
+            const back = sheet.querySelector('.handout-part--back');
+            if (!back) return [bottom - top];
+            const split = back.getBoundingClientRect().top;
+            return [split - top, bottom - split];
+        }""")
     finally:
         page.close()
 
@@ -126,17 +156,34 @@ def test_estimate_matches_chromium_layout_within_one_line(browser, served_site, 
     with serving(example_site) as example, serving(long_built) as long:
         cases += [(example, EXAMPLE_CONTENT, LONG_TOPIC), (long, long_content, LONG_TOPIC)]
         for served, content, topic_id in cases:
-            estimate = estimate_fit(handout_of(content, topic_id)).height
-            assert abs(estimate - measured_height(browser, served, topic_id)) <= LINE, (content, topic_id)
+            sheet = plan_sheet(handout_of(content, topic_id))
+            estimated = [sheet.sides[0], sum(sheet.sides[1:])] if len(sheet.sides) > 1 else list(sheet.sides)
+            measured = measured_sides(browser, served, topic_id)
+            assert len(measured) == len(estimated), (content, topic_id)
+            for side, (estimate, real) in enumerate(zip(estimated, measured)):
+                assert abs(estimate - real) <= LINE, (content, topic_id, side, estimate, real)
 
 
-def test_a_summary_the_build_warns_about_really_prints_on_two_pages(browser, long_site):
+def test_a_summary_the_build_warns_about_really_prints_on_more_than_one_sheet(browser, long_site):
     _, long_built = long_site
     assert f"topic '{LONG_TOPIC}' will not fit" in long_built.log
     with serving(long_built) as served:
         page = browser.new_page()
         try:
             page.goto(served.url(f"/{LONG_TOPIC}/summary/"))
-            assert len(print_to_pdf(page, "Letter").pages) == 2
+            assert len(print_to_pdf(page, "Letter").pages) > 2
         finally:
             page.close()
+
+
+def test_two_more_note_lines_would_not_fit_the_sheet(browser, served_site):
+    """The note lines fill what is left of the last side: two more would run onto a third page."""
+    page = browser.new_page()
+    try:
+        page.goto(served_site.url(f"/{TOPIC}/summary/"))
+        assert len(print_to_pdf(page, "Letter").pages) == 2
+        page.eval_on_selector(".handout-lines", "lines => lines.append(document.createElement('span'), "
+                                                "document.createElement('span'))")
+        assert len(print_to_pdf(page, "Letter").pages) == 3
+    finally:
+        page.close()

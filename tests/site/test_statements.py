@@ -199,3 +199,10 @@ def test_a_statement_of_the_wrong_shape_is_reported_not_a_crash(example_copy, ol
     path.write_text(text.replace(old, new, 1), "utf-8")
     errors = check_content(example_copy).errors
     assert errors and all(e.line for e in errors if e.file.endswith(STATEMENTS)), [e.format() for e in errors]
+
+
+def test_patients_searching_never_land_on_a_page_for_editors(real_site):
+    import json
+    index = json.loads((real_site.root / "search" / "search_index.json").read_text("utf-8"))
+    assert index["docs"]
+    assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("editors/")]

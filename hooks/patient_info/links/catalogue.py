@@ -26,8 +26,8 @@ class Code:
 @dataclass(frozen=True)
 class Link:
     id: str
-    kind: str  # home, topic, summary, factors, factor, treatment, situation, code-link, glossary, about, for-clinics
-    # (the site's page for clinics, and each topic's)
+    kind: str  # home, topic, summary, large-print, pdf, factors, factor, treatment, situation, code-link, glossary,
+    # about, for-clinics (the site's page for clinics, and each topic's)
     title: str
     summary: str
     address: str
@@ -75,7 +75,9 @@ def _topic_links(topic: Topic) -> list[Link]:
                     paths.summary_page, topic_ids, **common)
     factors = _page(f"{topic.id}/how-treatment-is-chosen", "factors", titles.FACTORS_TITLE,
                     titles.factors_description(topic), paths.factors_page, topic_ids, **common)
-    links = [overview, summary, factors]
+    large_print = _page(f"{topic.id}/summary/large-print", "large-print", titles.large_print_title(topic),
+                        titles.large_print_description(topic), paths.large_print_page, topic_ids, **common)
+    links = [overview, summary, large_print, *_pdfs(topic, common), factors]
     for factor in topic.factors:
         links.append(Link(f"{topic.id}/factors/{factor.id}", "factor", factor.question, factor.explanation[0],
                           f"{factors.address}#{factor.id}",
@@ -95,6 +97,15 @@ def _topic_links(topic: Topic) -> list[Link]:
                           topic.summary, paths.url(paths.code_link(code.system, code.code)),
                           topic=topic, codes=(code,), target=overview))
     return links
+
+
+def _pdfs(topic: Topic, common: dict) -> list[Link]:
+    """The printable summaries as PDFs, made from their pages after the site is built (`make build`).
+    A file, not a folder: an old topic id has no redirect page to forward it, so they have no old addresses."""
+    return [Link(f"{topic.id}/summary.pdf", "pdf", titles.summary_pdf_title(topic), titles.summary_pdf_description(topic),
+                 paths.summary_pdf(topic.id), **common),
+            Link(f"{topic.id}/summary-large-print.pdf", "pdf", titles.large_print_pdf_title(topic),
+                 titles.large_print_pdf_description(topic), paths.large_print_pdf(topic.id), **common)]
 
 
 def _page(link_id: str, kind: str, title: str, summary: str, page: Callable[..., str], *id_lists: tuple[str, ...],

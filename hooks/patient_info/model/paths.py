@@ -47,6 +47,19 @@ def summary_page(topic_id: str) -> str:
     return f"{topic_id}/summary.md"
 
 
+def large_print_page(topic_id: str) -> str:
+    return f"{topic_id}/summary/large-print.md"
+
+
+def summary_pdf(topic_id: str) -> str:
+    """The printable summary as a PDF, made from its page after the site is built."""
+    return f"{topic_id}/summary.pdf"
+
+
+def large_print_pdf(topic_id: str) -> str:
+    return f"{topic_id}/summary-large-print.pdf"
+
+
 def absolute_url(site_url: str, page: str) -> str:
     """A page's full web address."""
     return site_url.rstrip("/") + "/" + url(page)

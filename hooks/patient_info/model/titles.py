@@ -15,6 +15,8 @@ HOME_SUMMARY = ("Clear information about conditions and their treatments, to rea
 FOR_CLINICS_TITLE = "Linking to this information"
 FOR_CLINICS_SUMMARY = ("Web addresses that keep working, links by diagnosis code, QR codes and a machine-readable "
                        "list, for clinics that link to this information.")
+# The link from the overview and each treatment page to the printable summary.
+PRINT_SUMMARY_LINK = "Printable summary"
 CONTENT_REPORT_DESCRIPTION = "How easy each page is to read."
 # Shown on every page of a topic that no clinician has checked, on its printed summary, and given to clinics
 # (links.json, the code answers, the "for clinics" pages) so they can see it before they link.
@@ -42,6 +44,30 @@ def summary_title(topic: Topic) -> str:
     return f"{topic.title}: treatment summary"
 
 
+def large_print_title(topic: Topic) -> str:
+    return f"{topic.title}: treatment summary in large print"
+
+
+def large_print_description(topic: Topic) -> str:
+    return f"The printable summary of {topic.title.lower()} in large print, for people who find small print hard to read."
+
+
+def summary_pdf_title(topic: Topic) -> str:
+    return f"{topic.title}: treatment summary (PDF)"
+
+
+def summary_pdf_description(topic: Topic) -> str:
+    return f"The printable summary of {topic.title.lower()} as a PDF, to attach to a letter or a message."
+
+
+def large_print_pdf_title(topic: Topic) -> str:
+    return f"{topic.title}: treatment summary in large print (PDF)"
+
+
+def large_print_pdf_description(topic: Topic) -> str:
+    return f"The large-print summary of {topic.title.lower()} as a PDF, to attach to a letter or a message."
+
+
 def factors_description(topic: Topic) -> str:
     return f"What decides the treatment for {topic.title.lower()}."
 
@@ -51,7 +77,7 @@ def statements_report_description(topic: Topic) -> str:
 
 
 def summary_description(topic: Topic) -> str:
-    return f"A one-page printable summary of {topic.title.lower()} and its treatments."
+    return f"A printable summary of {topic.title.lower()} and its treatments, on one sheet of paper."
 
 
 def for_clinics_topic_title(topic: Topic) -> str:

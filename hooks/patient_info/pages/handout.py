@@ -1,8 +1,11 @@
-"""The printable summary: the text it prints, and whether that text fits one side of paper.
+"""The printable summary: the text it prints, and how that text lies on one sheet of paper.
 
-The fit is estimated at build time, without a browser, from a line budget: each block's
-text is word-wrapped at the printed column width using the average glyph width of
-Arial-metric fonts, and the heights add up against the smaller of A4 and US Letter.
+The layout is estimated at build time, without a browser, from a line budget: each block's
+text is word-wrapped at the printed column width using the advance width of each character
+in Arial-metric fonts, and the heights add up against the smaller of A4 and US Letter.
+The sheet is printed in parts (title, factors, treatments, ...). When the parts fit one
+side, they do; otherwise the back of the sheet starts at the first part that no longer fits
+the front. Either way the note lines fill what is left of the last side.
 The sizes below mirror the print rules in docs/assets/handout.css; the browser tests
 compare the estimate with Chromium's real layout, so the two cannot drift apart unseen.
 """
@@ -14,22 +17,37 @@ from dataclasses import dataclass
 
 # The printable area: A4's width and US Letter's height, less the 12 mm @page margins.
 MM = 96 / 25.4  # CSS pixels per millimetre
+PT = 96 / 72  # CSS pixels per point
 PAGE_WIDTH = (210 - 2 * 12) * MM
 PAGE_HEIGHT = (279.4 - 2 * 12) * MM
+SIDES = 2  # one sheet: front and back
 
-FONT = 10 * 96 / 72  # 10pt body text, in CSS pixels
+FONT = 12 * PT  # clear print (RNIB): body text at 12pt or more
 LEADING = 1.25
 LINE = FONT * LEADING
-# Average advance of Liberation Sans / Arial over this kind of text, in ems, measured on the
-# seed content (0.448 regular, 0.483 bold) and rounded up so that the estimate errs long.
-GLYPH = 0.46
-BOLD = 1.08
+HEADING = 14 / 12  # headings at 14pt
+TITLE = 18 / 12
+# Advance widths of Liberation Sans (metric-compatible with Arial), in thousandths of an em, read from
+# /usr/share/fonts/truetype/liberation/LiberationSans-{Regular,Bold}.ttf. Other characters count as 0.6em.
+_REGULAR = {191: "'", 222: "ijl", 260: "|", 278: " !,./:;I[\\]ft", 333: "()-`r", 334: "{}", 355: '"', 389: "*",
+            469: "^", 500: "Jcksvxyz", 556: "#$0123456789?L_abdeghnopqu", 584: "+<=>~", 611: "FTZ",
+            667: "&ABEKPSVXY", 722: "CDHNRUw", 778: "GOQ", 833: "Mm", 889: "%", 944: "W", 1015: "@"}
+_BOLD = {238: "'", 278: " ,./I\\ijl", 280: "|", 333: "!()-:;[]`ft", 389: "*r{}", 474: '"', 500: "z",
+         556: "#$0123456789J_aceksvxy", 584: "+<=>^~", 611: "?FLTZbdghnopqu", 667: "EPSVXY",
+         722: "&ABCDHKNRU", 778: "GOQw", 833: "M", 889: "%m", 944: "W", 975: "@"}
+ADVANCE = {False: {c: w / 1000 for w, cs in _REGULAR.items() for c in cs},
+           True: {c: w / 1000 for w, cs in _BOLD.items() for c in cs}}
+OTHER_ADVANCE = 0.6
 
 HALF_WIDTH = (PAGE_WIDTH - 1.5 * FONT) / 2  # two columns with a 1.5em gap
 BULLETED_WIDTH = HALF_WIDTH - 1.25 * FONT  # a list item's text, indented 1.25em for its bullet
 QR_SIZE = 22 * MM
 FOOTER_TEXT_WIDTH = PAGE_WIDTH - QR_SIZE - 1.2 * FONT
-NOTE_LINES = 2  # the fewest that leave room to write; the take-away issue lets them fill the sheet
+NOTE_LINE = 1.8 * FONT  # one ruled line to write on
+NOTE_LINES = 2  # the fewest that leave room to write; more fill what is left of the last side
+# Room kept free at the foot of every side: the tests hold the estimate to within one line of Chromium's layout.
+SPARE = LINE
+BUDGET = PAGE_HEIGHT - SPARE  # the height each side may be estimated to fill
 
 
 @dataclass(frozen=True)
@@ -74,29 +92,58 @@ class Handout:
 
 
 @dataclass(frozen=True)
-class Fit:
+class Sheet:
+    """How the summary lies on paper: the estimated height of each side, where the back starts and how
+    many note lines fill what is left."""
+
     topic_id: str
-    height: float  # estimated, in CSS pixels
+    sides: tuple[float, ...]  # each printed side's estimated height, in CSS pixels
+    back_starts_at: str  # the part that starts the back of the sheet; "" when the summary fits one side
+    note_lines: int
 
     @property
     def fits(self) -> bool:
-        return self.height <= PAGE_HEIGHT
+        return len(self.sides) <= SIDES and all(side <= BUDGET for side in self.sides)
 
     def overflow_message(self) -> str:
-        over = self.height - PAGE_HEIGHT
-        return (f"The printable summary of topic '{self.topic_id}' will not fit on one page: it is about "
-                f"{math.ceil(over / LINE)} lines ({math.ceil(over / MM)} mm) too long. Shorten its statements about "
-                "how often and when each treatment is used, its caveats or its questions; the summary never "
-                "shrinks text below 10pt to fit.")
+        over = max(self.sides) - BUDGET if len(self.sides) <= SIDES else sum(self.sides[SIDES:])
+        return (f"The printable summary of topic '{self.topic_id}' will not fit on one sheet of paper (two sides): "
+                f"it is about {math.ceil(over / LINE)} lines ({math.ceil(over / MM)} mm) too long. Shorten its "
+                "statements about how often and when each treatment is used, its caveats or its questions; the "
+                "summary never shrinks text below 12pt to fit.")
 
 
-def estimate_fit(handout: Handout) -> Fit:
-    height, margin = 0.0, 0.0
-    for block in _blocks(handout):
-        # Vertical margins between neighbouring blocks collapse into the larger one, as in CSS.
-        height += max(margin, block.margin_top) + block.height
-        margin = block.margin_bottom
-    return Fit(handout.topic_id, height)
+def plan_sheet(handout: Handout) -> Sheet:
+    """Lay the summary's parts on the sides of one sheet, each part whole, then fill the last side with note lines."""
+    sides = _sides(list(_parts(handout, NOTE_LINES)))
+    heights = [_side_height(side, front=i == 0) for i, side in enumerate(sides)]
+    room = BUDGET - heights[-1]
+    extra = max(0, math.floor(room / NOTE_LINE)) if len(sides) <= SIDES else 0
+    heights[-1] += extra * NOTE_LINE
+    back = sides[1][0][0] if len(sides) > 1 else ""
+    return Sheet(handout.topic_id, tuple(heights), back, NOTE_LINES + extra)
+
+
+def estimate_height(handout: Handout) -> float:
+    """The summary's height laid out as one column with the fewest note lines: how much it has to say."""
+    return _height([block for _, blocks in _parts(handout, NOTE_LINES) for block in blocks])
+
+
+_Part = tuple[str, list["_Block"]]
+
+
+def _sides(parts: list[_Part]) -> list[list[_Part]]:
+    """Each side takes as many whole parts as fit; the next side starts at a part's heading."""
+    sides: list[list[_Part]] = [[]]
+    for part in parts:
+        if sides[-1] and _side_height([*sides[-1], part], front=len(sides) == 1) > BUDGET:
+            sides.append([])
+        sides[-1].append(part)
+    return sides
+
+
+def _side_height(parts: list[_Part], *, front: bool) -> float:
+    return _height([block for _, blocks in parts for block in blocks], at_top=not front)
 
 
 @dataclass(frozen=True)
@@ -106,32 +153,43 @@ class _Block:
     margin_bottom: float = 0.0
 
 
-_HEADING = _Block(1.15 * FONT * LEADING, margin_top=0.5 * 1.15 * FONT, margin_bottom=0.3 * 1.15 * FONT)
+def _height(blocks: list[_Block], *, at_top: bool = False) -> float:
+    """Blocks stacked as CSS stacks them: vertical margins between neighbours collapse into the larger one.
+    A side's first block starts at the top of the paper: the back's first heading has no margin above it."""
+    height, margin = 0.0, 0.0
+    for i, block in enumerate(blocks):
+        height += (0.0 if at_top and i == 0 else max(margin, block.margin_top)) + block.height
+        margin = block.margin_bottom
+    return height
 
 
-def _blocks(handout: Handout):
-    """Each block of the sheet, top to bottom, in the order the template prints them."""
+_HEADING = _Block(HEADING * FONT * LEADING, margin_top=0.6 * HEADING * FONT, margin_bottom=0.25 * HEADING * FONT)
+
+
+def _parts(handout: Handout, note_lines: int):
+    """Each part of the sheet, top to bottom, in the order the template prints them: (its name, its blocks).
+    A part is never split between the two sides."""
+    yield "title", list(_title(handout))
+    yield "factors", [_HEADING, _Block(max(_list(handout.main_factors), _list(handout.other_factors)))]
+    yield "treatments", [_HEADING, _Block(_treatments(handout.treatments))]
+    if handout.notes:
+        yield "keep-in-mind", [_HEADING, *(_paragraph(f"{note.label}: {note.text}") for note in handout.notes)]
+    if handout.questions:
+        yield "questions", [_HEADING,
+                            _Block(_balanced_columns([_lines(q, BULLETED_WIDTH) for q in handout.questions]))]
+    yield "notes", [_HEADING, _Block(note_lines * NOTE_LINE),
+                    _Block(LINE, margin_top=0.6 * FONT, margin_bottom=0.4 * FONT), _footer(handout)]
+
+
+def _title(handout: Handout):
     if handout.clinic_name or handout.clinic_phone:
         clinic = f"{handout.clinic_name} · Phone: {handout.clinic_phone}"
-        yield _Block(_text(clinic, PAGE_WIDTH, size=1.1, bold=True) + 0.3 * 1.1 * FONT + 2,
-                     margin_bottom=0.4 * 1.1 * FONT)
-    yield _Block(_text(handout.title, PAGE_WIDTH, size=1.6, bold=True, leading=1.2), margin_bottom=0.3 * 1.6 * FONT)
+        yield _Block(_text(clinic, PAGE_WIDTH, size=HEADING, bold=True) + 0.3 * HEADING * FONT + 2,
+                     margin_bottom=0.4 * HEADING * FONT)
+    yield _Block(_text(handout.title, PAGE_WIDTH, size=TITLE, bold=True, leading=1.2),
+                 margin_bottom=0.3 * TITLE * FONT)
     for i, statement in enumerate(handout.aim):
         yield _paragraph(("The aim of treatment: " if i == 0 else "") + statement.text)
-    yield _HEADING
-    yield _Block(max(_list(handout.main_factors), _list(handout.other_factors)))
-    yield _HEADING
-    yield _Block(_treatments(handout.treatments))
-    if handout.notes:
-        yield _HEADING
-        yield from (_paragraph(f"{note.label}: {note.text}") for note in handout.notes)
-    if handout.questions:
-        yield _HEADING
-        yield _Block(_balanced_columns([_lines(q, BULLETED_WIDTH) for q in handout.questions]))
-    yield _HEADING
-    yield _Block(NOTE_LINES * 1.8 * FONT)
-    yield _Block(LINE, margin_top=0.6 * FONT, margin_bottom=0.4 * FONT)
-    yield _footer(handout)
 
 
 def _paragraph(text: str) -> _Block:
@@ -178,14 +236,30 @@ def _text(text: str, width: float, *, size: float = 1.0, bold: bool = False, lea
 
 def _lines(text: str, width: float, *, size: float = 1.0, bold: bool = False) -> int:
     """How many lines `text` takes when word-wrapped at `width`; a word too long for a line breaks anywhere."""
-    glyph = GLYPH * size * FONT * (BOLD if bold else 1)
-    capacity = max(1, int(width / glyph))
-    lines, used = 1, 0
+    em = size * FONT
+    advance = ADVANCE[bold]
+    space = advance[" "] * em
+    lines, used = 1, 0.0
     for word in text.split():
-        needed = len(word) + (1 if used else 0)
-        if used and used + needed > capacity:
-            lines, used, needed = lines + 1, 0, len(word)
-        used += needed
-        while used > capacity:
-            lines, used = lines + 1, used - capacity
+        needed = sum(advance.get(c, OTHER_ADVANCE) for c in word) * em
+        if used and used + space + needed > width:
+            lines, used = lines + 1, 0.0
+        elif used:
+            used += space
+        if needed > width:
+            for c in word:
+                step = advance.get(c, OTHER_ADVANCE) * em
+                if used + step > width:
+                    lines, used = lines + 1, 0.0
+                used += step
+        else:
+            used += needed
     return lines
+
+
+LARGE_PRINT_NOTE_LINES = 6
+
+
+def large_print_sheet(handout: Handout) -> Sheet:
+    """Large print takes as many pages as it needs: no side is planned, and a few note lines close it."""
+    return Sheet(handout.topic_id, (), "", LARGE_PRINT_NOTE_LINES)

@@ -13,12 +13,12 @@ import jinja2
 from . import for_clinics
 from ..model import paths, titles
 from ..model.audiences import CLINICS, EDITORS
-from .handout import NOTE_LINES, Handout, HandoutNote, HandoutStatement, HandoutTreatment
+from .handout import Handout, HandoutNote, HandoutStatement, HandoutTreatment, large_print_sheet, plan_sheet
 from ..model.glossary import Glossary
 from ..model.site import LIKELIHOOD_WORDS, AllOf, AnswerIs, Condition, Factor, Site, Statement, Topic, Treatment
 from ..links.qr import qr_inline
 from ..model.situations import brief, factor_statements, lead, situations, treatment_sections, when_it_is_used
-from ..text import Markdown, anchor, escape, format_date, html_text
+from ..text import Markdown, anchor, css_string, escape, format_date, html_text
 from ..workers import share_work
 
 CAVEAT_TITLES = {"important": "Important", "note": "Good to know"}
@@ -74,18 +74,35 @@ def render_topic(topic: Topic, site: Site, *, handout: Handout) -> list[Page]:
                              "situation.md.j2", topic=topic, situation=situation, site=site,
                              meta={"description": situation.summary, **review}))
     pages.append(render_summary(topic, handout))
+    pages.append(render_large_print(topic, handout))
     pages.append(_render(paths.statements_report(topic.id), "statements-report.md.j2", topic=topic,
                          meta={"description": titles.statements_report_description(topic), "audience": EDITORS}))
     return pages
 
 
 def render_summary(topic: Topic, handout: Handout) -> Page:
-    """The one-page printable handout, which leads back to the overview by its address and a QR code."""
-    return _render(paths.summary_page(topic.id), "summary.md.j2", handout=handout, note_lines=NOTE_LINES,
+    """The handout on one sheet of paper, which leads back to the overview by its address and a QR code."""
+    return _render(paths.summary_page(topic.id), "summary.md.j2", handout=handout, sheet=plan_sheet(handout),
+                   heading=handout.title, large_print=False,
                    qr_code=qr_inline(handout.overview_url, css_class="handout-qr"),
                    meta={"title": handout.title,  # MkDocs finds no h1 inside the sheet
                          "description": titles.summary_description(topic),
-                         "handout": "true", **_review_meta(topic)})
+                         "handout": "true", **_print_title(handout.title), **_review_meta(topic)})
+
+
+def render_large_print(topic: Topic, handout: Handout) -> Page:
+    """The same handout in large print, on as many pages as it needs, each with its title and number."""
+    title = titles.large_print_title(topic)
+    return _render(paths.large_print_page(topic.id), "summary.md.j2", handout=handout,
+                   sheet=large_print_sheet(handout), heading=title, large_print=True,
+                   qr_code=qr_inline(handout.overview_url, css_class="handout-qr"),
+                   meta={"title": title, "description": titles.large_print_description(topic),
+                         "handout": "large-print", **_print_title(title), **_review_meta(topic)})
+
+
+def _print_title(title: str) -> dict:
+    """The title printed at the top of each page after the first (see main.html), as the inside of a CSS string."""
+    return {"print_title": css_string(title)}
 
 
 def summary_handouts(site: Site, *, site_url: str) -> dict[str, Handout]:

@@ -1,0 +1,51 @@
+// "Print this page" and "Share this page" (partials/page-actions.html). Both need JavaScript, so the page
+// ships them hidden and only this script shows them: without JavaScript the page still prints from the
+// browser's menu, and its address is shown as text to copy. Sharing uses the browser's own share sheet
+// where there is one (phones), and otherwise copies the address; no other site's script is loaded.
+(function () {
+  "use strict";
+  var status = document.querySelector("[data-share-status]");
+  var address = document.querySelector("[data-share-address]");
+
+  function say(message) {
+    if (status) {
+      status.textContent = message;
+    }
+  }
+
+  document.querySelectorAll("[data-print-button]").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
+    button.hidden = false;
+  });
+
+  var canShare = typeof navigator.share === "function";
+  var canCopy = Boolean(navigator.clipboard && navigator.clipboard.writeText);
+  if (!canShare && !canCopy) {
+    return;  // The address stays on show, to copy by hand.
+  }
+  var url = document.querySelector("link[rel=canonical]");
+  var link = url ? url.href : window.location.href;
+  document.querySelectorAll("[data-share-button]").forEach(function (button) {
+    var label = button.textContent;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      if (canShare) {
+        navigator.share({ title: document.title, url: link }).catch(function () {});
+        return;
+      }
+      navigator.clipboard.writeText(link).then(function () {
+        button.textContent = "Link copied";
+        say("Link copied: " + link);
+        window.setTimeout(function () { button.textContent = label; }, 3000);
+      }, function () {
+        if (address) {
+          address.hidden = false;
+        }
+        say("Could not copy the link. Select the web address and copy it instead.");
+      });
+    });
+  });
+  if (address) {
+    address.hidden = true;
+  }
+})();
