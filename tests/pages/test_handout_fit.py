@@ -74,7 +74,7 @@ def test_the_back_starts_at_a_part_and_note_lines_fill_what_is_left_of_it():
 
 def test_a_longer_summary_leaves_fewer_note_lines():
     handout = handout_of(ROOT / "content", TOPIC)
-    longer = dataclasses.replace(handout, clinic_contact="Call the team. " * 8)
+    longer = dataclasses.replace(handout, contact="Call the team. " * 20)
     assert plan_sheet(longer).note_lines < plan_sheet(handout).note_lines
 
 
@@ -82,7 +82,7 @@ def test_a_longer_summary_leaves_fewer_note_lines():
     lambda h: dataclasses.replace(h, treatments=h.treatments + (HandoutTreatment("One more", (HandoutStatement("more", "More text."),)),) * 2),
     lambda h: dataclasses.replace(h, questions=h.questions + ("Another question?",) * 2),
     lambda h: dataclasses.replace(h, clinic_name="A clinic", clinic_phone="0100 000 000"),
-    lambda h: dataclasses.replace(h, contact="Call the team. " * 10),
+    lambda h: dataclasses.replace(h, contact="Call the team. " * 20),
     lambda h: dataclasses.replace(h, aim=h.aim + (HandoutStatement("more", "More words." * 20),)),
 ], ids=["treatments", "questions", "clinic-name", "clinic-contact", "longer-aim"])
 def test_more_content_is_estimated_taller(change):
