@@ -9,7 +9,9 @@ FOR_CLINICS = "for-clinics.md"
 LINKS_INDEX = "links.json"
 LINKS_SCHEMA = "links.schema.json"
 # Top-level folders the site uses itself, so no topic may have these ids.
-RESERVED_FOLDERS = frozenset({"assets", "search", "link", "for-clinics", "glossary", "editors"})
+RESERVED_FOLDERS = frozenset({"assets", "search", "link", "for-clinics", "glossary", "editors", "embed"})
+# The one address record systems send infobutton requests to (HL7 URL-based query in the query string).
+INFOBUTTON = "link/index.md"
 GLOSSARY = "glossary.md"
 # For editors, outside the patient navigation.
 CONTENT_REPORT = "editors/content-report.md"
@@ -58,6 +60,11 @@ def code_link(system: str, code: str) -> str:
 def code_answer(system: str, code: str) -> str:
     """The JSON a record system reads for a diagnosis code."""
     return f"link/{system}/{code}.json"
+
+
+def embed_card(topic_id: str) -> str:
+    """A topic's card for other sites to show in an iframe: a page of its own, without the site's menus."""
+    return f"embed/{topic_id}/index.html"
 
 
 def for_clinics_topic_page(topic_id: str) -> str:

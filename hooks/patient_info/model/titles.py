@@ -13,6 +13,9 @@ HOME_SUMMARY = ("Clear information about conditions and their treatments, to rea
 FOR_CLINICS_TITLE = "Linking to this information"
 FOR_CLINICS_SUMMARY = ("Web addresses that keep working, links by diagnosis code, QR codes and a machine-readable "
                        "list, for clinics that link to this information.")
+INFOBUTTON_TITLE = "Information by diagnosis code"
+INFOBUTTON_SUMMARY = ("The address record systems and patient portals send diagnosis codes to (HL7 infobutton "
+                      "requests): it opens the topic for the code.")
 CONTENT_REPORT_DESCRIPTION = "How easy each page is to read."
 # A treatment page's sections, one per kind of statement. Neutral on purpose: each statement's own
 # words say how likely it is ("not usually", "may not"), so a heading never makes it stronger or weaker.
@@ -52,3 +55,11 @@ def for_clinics_topic_title(topic: Topic) -> str:
 
 def for_clinics_topic_description(topic: Topic) -> str:
     return f"Web addresses for {topic.title.lower()} that keep working, with QR codes and HTML to paste."
+
+
+def embed_title(topic: Topic) -> str:
+    return f"Card for your web page: {topic.title.lower()}"
+
+
+def embed_description(topic: Topic) -> str:
+    return f"A small card about {topic.title.lower()} to show on your own web page, always up to date."
