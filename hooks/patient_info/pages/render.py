@@ -12,6 +12,7 @@ import jinja2
 
 from . import for_clinics
 from ..model import paths, titles
+from ..model.codes import CODE_SYSTEMS
 from ..model.audiences import CLINICS, EDITORS
 from .handout import NOTE_LINES, Handout, HandoutNote, HandoutStatement, HandoutTreatment
 from ..model.site import LIKELIHOOD_WORDS, AllOf, AnswerIs, Condition, Factor, Site, Statement, Topic, Treatment
@@ -131,13 +132,25 @@ def render_for_clinics(site: Site, links: tuple, site_url: str) -> list[Page]:
     for link in links:
         if link.topic is not None:
             by_topic[link.topic.id].append(link)
+    pages.append(render_infobutton(site, links))
     for topic in site.topics:
         pages.append(_render(paths.for_clinics_topic_page(topic.id), "for-clinics-topic.md.j2", topic=topic,
                              topic_links=by_topic[topic.id], this_title=titles.for_clinics_topic_title(topic),
-                             site_url=site_url, meta={"description": titles.for_clinics_topic_description(topic),
+                             site_url=site_url, site=site, links=links, meta={"description": titles.for_clinics_topic_description(topic),
                                                       "copy_buttons": "yes", "audience": CLINICS},
                              **for_clinics.HELPERS))
     return pages
+
+
+def render_infobutton(site: Site, links: tuple) -> Page:
+    """The address record systems send codes to: a page listing every code link, which its script reads as
+    the table of codes, so the table and links.json come from the same catalogue."""
+    this = next(link for link in links if link.kind == "infobutton")
+    here = this.address
+    return _render(paths.INFOBUTTON, "infobutton.md.j2", site=site, links=links, this=this, systems=CODE_SYSTEMS,
+                   relative=lambda address: paths.relative_url(here, address),
+                   answer_address=lambda code: paths.code_answer(code.system, code.code),
+                   meta={"description": this.summary, "infobutton": "yes", "audience": CLINICS})
 
 
 def _render(src_uri: str, template: str, *, meta: dict, **context) -> Page:
