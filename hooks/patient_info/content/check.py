@@ -354,7 +354,8 @@ def _date(value) -> date | None:
 def _build_settings(data: dict) -> SiteSettings:
     clinic = data.get("clinic")
     return SiteSettings(name=data["name"], publisher=data["publisher"], contact=data["contact"],
-                        disclaimer=data["disclaimer"], clinic=Clinic(**clinic) if clinic else None)
+                        disclaimer=data["disclaimer"], clinic=Clinic(**clinic) if clinic else None,
+                        linking_terms=data.get("linking_terms", ""), linking_contact=data.get("linking_contact", ""))
 
 
 def _build_topic(files: TopicFiles) -> Topic:

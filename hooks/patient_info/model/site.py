@@ -195,6 +195,8 @@ class SiteSettings:
     contact: str
     disclaimer: str
     clinic: Clinic | None = None
+    linking_terms: str = ""  # on what terms clinics may link, embed and reuse; shown on the page for clinics
+    linking_contact: str = ""  # who clinics contact about linking
 
 
 @dataclass(frozen=True)
