@@ -21,7 +21,7 @@ from ..model.site import Review, Site, Topic
 from ..text import format_date
 
 # Tall enough for the card at 280 px wide, the narrowest box it promises to fit; wider boxes leave space below.
-IFRAME_HEIGHT = 360
+IFRAME_HEIGHT = 480
 # The theme's icon, named so that browsers do not ask for /favicon.ico, which the site does not have.
 FAVICON = "assets/images/favicon.png"
 
