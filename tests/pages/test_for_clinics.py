@@ -102,3 +102,34 @@ def test_copy_button_puts_the_link_on_the_clipboard_and_says_so(served_site, bro
         assert page.evaluate("navigator.clipboard.readText()") == expected
     finally:
         context.close()
+
+
+def test_page_starts_with_the_first_topics_links_before_the_address_patterns(real_site):
+    article = str(real_site.page(PAGE).select_one("article"))
+    first_link = article.find(f'href="{SITE_URL}secondary-liver-cancer/"')
+    patterns = article.find("How the web addresses work")
+    assert 0 < first_link < patterns
+    assert article.find("Terms of linking and reuse") > patterns
+    assert "You may link to any page of this site" in article and "contact the patient-info project" in article
+
+
+@pytest.mark.parametrize("url", [PAGE, TOPIC_PAGE + "#a-card-for-your-web-page"])
+def test_every_copy_button_copies_its_text_from_the_keyboard(served_site, browser, url):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    try:
+        page.goto(served_site.url(url), wait_until="load", timeout=15_000)
+        buttons = page.locator("button.copy-button")
+        if url != PAGE:  # the topic page: its card's iframe code and HTML, and its link
+            buttons = page.locator("#link-embed-secondary-liver-cancer button.copy-button")
+        assert buttons.count() >= (15 if url == PAGE else 3)
+        for index in range(buttons.count()):
+            button = buttons.nth(index)
+            expected = page.locator(f"[id='{button.get_attribute('data-copy-target')}']").text_content()
+            button.focus()
+            page.keyboard.press("Enter")
+            expect(page.get_by_role("status")).to_have_text(f"Copied: {expected}")
+            assert page.evaluate("navigator.clipboard.readText()") == expected
+    finally:
+        context.close()
