@@ -17,7 +17,7 @@ import jinja2
 from ..links.catalogue import Link
 from ..links.redirects import StaticFile
 from ..model import paths
-from ..model.site import Review, Site, Topic
+from ..model.site import Review, Site
 from ..text import format_date
 
 # Tall enough for the card at 280 px wide, the narrowest box it promises to fit; wider boxes leave space below.
@@ -28,7 +28,12 @@ FAVICON = "assets/images/favicon.png"
 
 def embed_files(site: Site, links: tuple[Link, ...], site_url: str, language: str, *, today: date) -> list[StaticFile]:
     """One card per topic, at its catalogue address."""
-    return [StaticFile(paths.embed_card(link.topic.id), embed_card(site, link, _topic_pages(links, link.topic),
+    # Grouped once: searching every link for each topic's pages would take seconds at 1,000 topics.
+    pages: dict[str, dict[str, Link]] = {}
+    for link in links:
+        if link.kind in _CARD_PAGES:
+            pages.setdefault(link.topic.id, {})[link.kind] = link
+    return [StaticFile(paths.embed_card(link.topic.id), embed_card(site, link, pages.get(link.topic.id, {}),
                                                                    site_url, language, today=today))
             for link in links if link.kind == "embed"]
 
@@ -48,10 +53,10 @@ def iframe_snippet(card: Link, site_url: str) -> str:
         url=site_url + card.address, title=f"{card.topic.title}: patient information", height=IFRAME_HEIGHT).strip()
 
 
-def plain_snippet(site: Site, card: Link, links: tuple[Link, ...], site_url: str) -> str:
+def plain_snippet(site: Site, card: Link, topic_links: list[Link], site_url: str) -> str:
     """The card's words and links as plain HTML, for pages that cannot hold an iframe. A copy: it does not
-    change when the topic is reviewed, so it names its review date."""
-    pages = _topic_pages(links, card.topic)
+    change when the topic is reviewed, so it names its review date. `topic_links` are the card's topic's links."""
+    pages = {link.kind: link for link in topic_links if link.kind in _CARD_PAGES}
     return _environment().get_template("embed-plain.html.j2").render(
         site=site, topic=card.topic, links=[(pages[kind], site_url + pages[kind].address)
                                             for kind in _CARD_PAGES if kind in pages],
@@ -62,9 +67,6 @@ def plain_snippet(site: Site, card: Link, links: tuple[Link, ...], site_url: str
 _CARD_PAGES = ("topic", "summary")
 _LINK_TEXT = {"topic": "Read about the treatments", "summary": "Print a one-page summary"}
 
-
-def _topic_pages(links: tuple[Link, ...], topic: Topic) -> dict[str, Link]:
-    return {link.kind: link for link in links if link.topic is topic and link.kind in _CARD_PAGES}
 
 
 def _review(review: Review, today: date) -> dict:
