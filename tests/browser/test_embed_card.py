@@ -33,7 +33,7 @@ def open_clinic(browser, clinic, *, width: int, scheme: str = "light"):
     page = context.new_page()
     page.goto(clinic, wait_until="load", timeout=TIMEOUT_MS)
     card = page.frame_locator("iframe[data-kind=embed]")
-    card.locator("h2").wait_for(timeout=TIMEOUT_MS)
+    card.locator("h1").wait_for(timeout=TIMEOUT_MS)
     return context, page
 
 
