@@ -48,6 +48,7 @@ from patient_info.model import paths
 from patient_info.model.audiences import PATIENTS
 from patient_info.model.site import Site
 from patient_info.pages import field_reference
+from patient_info.pages.embed import embed_files
 from patient_info.pages.handout import Handout
 from patient_info.pages.render import PLACEHOLDER, Page as RenderedPage, render_for_clinics, render_site
 from patient_info.text import html_text
@@ -317,14 +318,15 @@ def _iframe_worker(config: MkDocsConfig) -> Path:
 
 def _add_linking_files(build: Build, links: tuple[Link, ...], for_clinics: list[RenderedPage], files: Files,
                        config: MkDocsConfig) -> None:
-    """The "for clinics" page, redirects, code links, JSON and QR codes: all from one catalogue of links,
+    """The "for clinics" page, redirects, code links, JSON, embed cards and QR codes: all from one catalogue of links,
     made from the same model as the pages."""
     build.pages = {link.address: link for link in links if link.kind != "code-link" and "#" not in link.address}
     for page in for_clinics:
         _add(files, config, page.src_uri, page.markdown, in_nav=False)
     language = _language(config)
     for static in [*redirect_files(build.site, links, config.site_url, language),
-                   *machine_readable_files(build.site, links, config.site_url, language)]:
+                   *machine_readable_files(build.site, links, config.site_url, language),
+                   *embed_files(build.site, links, config.site_url, language, today=date.today())]:
         _add(files, config, static.path, static.content, in_nav=False)
     # Like Material's social cards, QR codes are kept in .cache/ beside mkdocs.yml: an unchanged one is not remade.
     codes = qr_files(links, config.site_url, cache=_cache_dir(config) / "qr")

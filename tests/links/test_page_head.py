@@ -12,8 +12,11 @@ from test_links_index import SITE_URL, generated_pages, load
 
 
 def heads(site):
+    """Every page the theme draws. Embed cards are left out: they are our own small HTML for other sites'
+    iframes, not pages to share (tests/browser/test_embed_card.py checks them)."""
     for path in sorted(generated_pages(site)):
-        yield path, site.page(path)
+        if not path.startswith("/embed/"):
+            yield path, site.page(path)
 
 
 def json_ld(page) -> dict:
@@ -62,7 +65,9 @@ def test_treatment_pages_describe_the_treatment(real_site):
 def test_sitemap_lists_every_page(real_site):
     tree = ElementTree.parse(real_site.root / "sitemap.xml")
     listed = {loc.text for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
-    assert listed == {SITE_URL + path.lstrip("/") for path in generated_pages(real_site, editors=True)}
+    # Embed cards are parts of other sites' pages, not pages to find: they stay out of the sitemap.
+    pages = {path for path in generated_pages(real_site, editors=True) if not path.startswith("/embed/")}
+    assert listed == {SITE_URL + path.lstrip("/") for path in pages}
     assert SITE_URL + f"{TOPIC}/situations/primary-cancer/bowel/" in listed
     assert SITE_URL + "for-clinics/" in listed
 

@@ -25,7 +25,10 @@ def cards(site):
 def test_every_link_in_links_json_has_a_card_with_its_plain_link(real_site):
     index = json.loads((real_site.root / "links.json").read_text("utf-8"))["links"]
     shown = {card.select_one(".link-card__url a")["href"]: card for _, card in cards(real_site)}
-    assert len(shown) == len(cards(real_site))
+    # A topic's main links are on /for-clinics/ and on the topic's own page, but never twice on one page.
+    for url in {on_page for on_page, _ in cards(real_site)}:
+        on_this_page = [card.select_one(".link-card__url a")["href"] for page, card in cards(real_site) if page == url]
+        assert len(on_this_page) == len(set(on_this_page)), url
     assert set(shown) == {link["url"] for link in index}
     for link in index:
         card = shown[link["url"]]
@@ -34,7 +37,7 @@ def test_every_link_in_links_json_has_a_card_with_its_plain_link(real_site):
 
 
 def test_each_topic_has_its_own_page_of_links_listed_on_the_main_page(real_site):
-    listed = {real_site.resolve(PAGE, a["href"]) for a in real_site.page(PAGE).select("article li a")}
+    listed = {real_site.resolve(PAGE, a["href"]) for a in real_site.page(PAGE).select("article a")}
     assert TOPIC_PAGE in listed
     index = json.loads((real_site.root / "links.json").read_text("utf-8"))["links"]
     topic_links = {link["url"] for link in index if link["topic"] == "secondary-liver-cancer"}
@@ -46,7 +49,8 @@ def test_page_documents_the_url_contract_and_code_links(real_site):
     text = " ".join(real_site.page(PAGE).select_one("article").get_text(" ").split())
     for pattern in ("<topic>/", "<topic>/treatments/<treatment>/", "<topic>/how-treatment-is-chosen/#<factor>",
                     "<topic>/situations/<factor>/<answer>/", "link/icd10/<code>/", "link/snomed/<code>/",
-                    "link/icd10/<code>.json", "links.json", "links.schema.json"):
+                    "link/icd10/<code>.json", "links.json", "links.schema.json", "embed/<topic>/",
+                    "link/?mainSearchCriteria.v.c=<code>&mainSearchCriteria.v.cs=<code system>"):
         assert pattern in text
 
 
@@ -96,5 +100,36 @@ def test_copy_button_puts_the_link_on_the_clipboard_and_says_so(served_site, bro
         expect(card.get_by_role("button", name="Copied for Surgery")).to_be_visible()
         expect(page.get_by_role("status")).to_have_text(f"Copied: {expected}")
         assert page.evaluate("navigator.clipboard.readText()") == expected
+    finally:
+        context.close()
+
+
+def test_page_starts_with_the_first_topics_links_before_the_address_patterns(real_site):
+    article = str(real_site.page(PAGE).select_one("article"))
+    first_link = article.find(f'href="{SITE_URL}secondary-liver-cancer/"')
+    patterns = article.find("How the web addresses work")
+    assert 0 < first_link < patterns
+    assert article.find("Terms of linking and reuse") > patterns
+    assert "You may link to any page of this site" in article and "contact the patient-info project" in article
+
+
+@pytest.mark.parametrize("url", [PAGE, TOPIC_PAGE + "#a-card-for-your-web-page"])
+def test_every_copy_button_copies_its_text_from_the_keyboard(served_site, browser, url):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    try:
+        page.goto(served_site.url(url), wait_until="load", timeout=15_000)
+        buttons = page.locator("button.copy-button")
+        if url != PAGE:  # the topic page: its card's iframe code and HTML, and its link
+            buttons = page.locator("#link-embed-secondary-liver-cancer button.copy-button")
+        assert buttons.count() >= (15 if url == PAGE else 3)
+        for index in range(buttons.count()):
+            button = buttons.nth(index)
+            expected = page.locator(f"[id='{button.get_attribute('data-copy-target')}']").text_content()
+            button.focus()
+            page.keyboard.press("Enter")
+            expect(page.get_by_role("status")).to_have_text(f"Copied: {expected}")
+            assert page.evaluate("navigator.clipboard.readText()") == expected
     finally:
         context.close()

@@ -407,7 +407,8 @@ def _build_settings(data: dict) -> SiteSettings:
     clinic, feedback = data.get("clinic"), data.get("feedback")
     return SiteSettings(name=data["name"], publisher=data["publisher"], contact=data["contact"],
                         disclaimer=data["disclaimer"], reuse=data["reuse"], clinic=Clinic(**clinic) if clinic else None,
-                        feedback=Feedback(**feedback) if feedback else None)
+                        feedback=Feedback(**feedback) if feedback else None,
+                        linking_terms=data.get("linking_terms", ""), linking_contact=data.get("linking_contact", ""))
 
 
 def _build_topic(files: TopicFiles) -> Topic:

@@ -27,7 +27,8 @@ class Code:
 class Link:
     id: str
     kind: str  # home, topic, summary, large-print, pdf, factors, factor, treatment, situation, code-link, glossary,
-    # about, for-clinics (the site's page for clinics, and each topic's)
+    # about, for-clinics (the site's page for clinics, and each topic's), embed (a topic's card for other sites'
+    # pages), infobutton (the address record systems send codes to)
     title: str
     summary: str
     address: str
@@ -62,6 +63,8 @@ def catalogue(site: Site) -> tuple[Link, ...]:
                       paths.url(paths.GLOSSARY)))
     links.append(Link("about", "about", titles.ABOUT_TITLE, titles.ABOUT_DESCRIPTION, paths.url(paths.ABOUT)))
     links.append(Link("for-clinics", "for-clinics", titles.FOR_CLINICS_TITLE, titles.FOR_CLINICS_SUMMARY, paths.url(paths.FOR_CLINICS)))
+    links.append(Link("link", "infobutton", titles.INFOBUTTON_TITLE, titles.INFOBUTTON_SUMMARY,
+                      paths.url(paths.INFOBUTTON)))
     return tuple(links)
 
 
@@ -91,6 +94,8 @@ def _topic_links(topic: Topic) -> list[Link]:
                            situation.summary, paths.situation_page, topic_ids, _ids(factor), _ids(value), **common))
     links.append(_page(f"for-clinics/{topic.id}", "for-clinics", titles.for_clinics_topic_title(topic),
                        titles.for_clinics_topic_description(topic), paths.for_clinics_topic_page, topic_ids, **common))
+    links.append(_page(f"embed/{topic.id}", "embed", titles.embed_title(topic), titles.embed_description(topic),
+                       paths.embed_card, topic_ids, **common))
     for code in codes:
         system = CODE_SYSTEMS[code.system]
         links.append(Link(f"link/{code.system}/{code.code}", "code-link", f"{topic.title} ({system.name} code {code.code})",

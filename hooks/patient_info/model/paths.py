@@ -10,7 +10,10 @@ LINKS_INDEX = "links.json"
 LINKS_SCHEMA = "links.schema.json"
 # Top-level folders the site uses itself, so no topic may have these ids: the generated pages' folders, and
 # docs/'s (overrides/ holds the theme's templates and is left out of the site by mkdocs.yml's exclude_docs).
-RESERVED_FOLDERS = frozenset({"assets", "search", "link", "for-clinics", "glossary", "about", "editors", "overrides"})
+RESERVED_FOLDERS = frozenset({"assets", "search", "link", "for-clinics", "glossary", "about", "editors", "overrides",
+                              "embed"})
+# The one address record systems send infobutton requests to (HL7 URL-based query in the query string).
+INFOBUTTON = "link/index.md"
 GLOSSARY = "glossary.md"
 ABOUT = "about.md"
 # In the content folder: every address the site has published (links/addresses.py).
@@ -77,6 +80,11 @@ def code_link(system: str, code: str) -> str:
 def code_answer(system: str, code: str) -> str:
     """The JSON a record system reads for a diagnosis code."""
     return f"link/{system}/{code}.json"
+
+
+def embed_card(topic_id: str) -> str:
+    """A topic's card for other sites to show in an iframe: a page of its own, without the site's menus."""
+    return f"embed/{topic_id}/index.html"
 
 
 def for_clinics_topic_page(topic_id: str) -> str:

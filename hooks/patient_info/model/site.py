@@ -226,6 +226,8 @@ class SiteSettings:
     reuse: str = ""
     clinic: Clinic | None = None
     feedback: Feedback | None = None
+    linking_terms: str = ""  # on what terms clinics may link, embed and reuse; shown on the page for clinics
+    linking_contact: str = ""  # who clinics contact about linking
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,9 @@ FOR_CLINICS_SUMMARY = ("Web addresses that keep working, links by diagnosis code
                        "list, for clinics that link to this information.")
 # The link from the overview and each treatment page to the printable summary.
 PRINT_SUMMARY_LINK = "Printable summary"
+INFOBUTTON_TITLE = "Information by diagnosis code"
+INFOBUTTON_SUMMARY = ("The address record systems and patient portals send diagnosis codes to (HL7 infobutton "
+                      "requests): it opens the topic for the code.")
 CONTENT_REPORT_DESCRIPTION = "How easy each page is to read."
 # Shown on every page of a topic that no clinician has checked, on its printed summary, and given to clinics
 # (links.json, the code answers, the "for clinics" pages) so they can see it before they link.
@@ -91,3 +94,11 @@ def for_clinics_topic_description(topic: Topic) -> str:
 def review_notice(topic: Topic) -> str | None:
     """The notice a topic's pages show while no clinician has checked it; None once one has."""
     return None if topic.review.clinically_reviewed else REVIEW_NOTICE
+
+
+def embed_title(topic: Topic) -> str:
+    return f"Card for your web page: {topic.title.lower()}"
+
+
+def embed_description(topic: Topic) -> str:
+    return f"A small card about {topic.title.lower()} to show on your own web page, always up to date."

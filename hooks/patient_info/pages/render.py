@@ -12,6 +12,7 @@ import jinja2
 
 from . import for_clinics
 from ..model import paths, titles
+from ..model.codes import CODE_SYSTEMS
 from ..model.audiences import CLINICS, EDITORS
 from .handout import Handout, HandoutNote, HandoutStatement, HandoutTreatment, large_print_sheet, plan_sheet
 from ..model.glossary import Glossary
@@ -144,20 +145,33 @@ def render_for_clinics(site: Site, links: tuple, site_url: str) -> list[Page]:
     """The pages listing every link, one per topic after the first; rendered after the others, once the
     catalogue of links is known."""
     this = next(link for link in links if link.kind == "for-clinics" and link.topic is None)
-    pages = [_render(paths.FOR_CLINICS, "for-clinics.md.j2", site=site, links=links, this=this, site_url=site_url,
-                     meta={"description": this.summary, "copy_buttons": "yes", "audience": CLINICS},
-                     **for_clinics.HELPERS)]
     by_topic: dict[str, list] = {topic.id: [] for topic in site.topics}
     for link in links:
         if link.topic is not None:
             by_topic[link.topic.id].append(link)
+    pages = [_render(paths.FOR_CLINICS, "for-clinics.md.j2", site=site, links=links, by_topic=by_topic, this=this,
+                     site_url=site_url, meta={"description": this.summary, "copy_buttons": "yes", "audience": CLINICS},
+                     **for_clinics.HELPERS)]
+    pages.append(render_infobutton(site, links))
     for topic in site.topics:
         pages.append(_render(paths.for_clinics_topic_page(topic.id), "for-clinics-topic.md.j2", topic=topic,
                              topic_links=by_topic[topic.id], this_title=titles.for_clinics_topic_title(topic),
-                             site_url=site_url, meta={"description": titles.for_clinics_topic_description(topic),
-                                                      "copy_buttons": "yes", "audience": CLINICS},
+                             site_url=site_url, site=site,
+                             meta={"description": titles.for_clinics_topic_description(topic),
+                                   "copy_buttons": "yes", "audience": CLINICS},
                              **for_clinics.HELPERS))
     return pages
+
+
+def render_infobutton(site: Site, links: tuple) -> Page:
+    """The address record systems send codes to: a page listing every code link, which its script reads as
+    the table of codes, so the table and links.json come from the same catalogue."""
+    this = next(link for link in links if link.kind == "infobutton")
+    here = this.address
+    return _render(paths.INFOBUTTON, "infobutton.md.j2", site=site, links=links, this=this, systems=CODE_SYSTEMS,
+                   relative=lambda address: paths.relative_url(here, address),
+                   answer_address=lambda code: paths.code_answer(code.system, code.code),
+                   meta={"description": this.summary, "infobutton": "yes", "audience": CLINICS})
 
 
 def _render(src_uri: str, template: str, *, meta: dict, **context) -> Page:
