@@ -32,6 +32,7 @@ from mkdocs.structure.nav import Link as NavLink, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from patient_info.content.check import display_path
 from patient_info.built_pages.content_report import PageReport, report_html, report_json, too_long_sentences
 from patient_info.built_pages.page_reading import PageReader, PageToRead
 from patient_info.built_pages.preview import (DraftWarning, banner_html, content_warning, mistakes_page, page_warning,

@@ -13,11 +13,12 @@ SETTINGS = yaml.safe_load((ROOT / "content" / "site.yaml").read_text("utf-8"))
 WITH_CONTACT = FIXTURES / "site-with-contact.yaml"
 TEST_SETTINGS = yaml.safe_load(WITH_CONTACT.read_text("utf-8"))
 # Pages written for other audiences than patients, and pages with a contact line of their own (the handout).
-NOT_FOR_PATIENTS = ("/editors/", "/for-clinics/", "/404.html")
+# /link/ answers record systems' requests (audience: clinics); a printed handout carries its own contact line.
+NOT_FOR_PATIENTS = ("/editors/", "/for-clinics/", "/404.html", "/link/")
 
 
 def patient_pages(site) -> list[str]:
-    return [url for url in site.urls() if not url.startswith(NOT_FOR_PATIENTS) and not url.endswith("/summary/")]
+    return [url for url in site.urls() if not url.startswith(NOT_FOR_PATIENTS) and not url.endswith(("/summary/", "/summary/large-print/"))]
 
 
 def text_of(element) -> str:
