@@ -89,3 +89,9 @@ def test_a_topic_with_a_clinical_review_shows_no_notice_and_names_the_reviewer(r
         assert answer["feed"]["entry"][0]["clinically_reviewed"] is True
     assert "Checked by a clinician on 15 January 2026: Dr Made-up Name (Made-up doctor)." in main_text(
         reviewed_site.page("/for-clinics/glimmer-fever/"))
+
+
+def test_the_embedded_card_says_no_doctor_or_nurse_has_checked_the_topic(real_site):
+    card = real_site.page(f"/embed/{TOPIC}/").select_one(".review")
+    assert REVIEW_NOTICE_SHORT in " ".join(card.get_text(" ").split())
+    assert "Up to date" not in card.get_text()

@@ -16,12 +16,12 @@ import jinja2
 
 from ..links.catalogue import Link
 from ..links.redirects import StaticFile
-from ..model import paths
+from ..model import paths, titles
 from ..model.site import Review, Site
 from ..text import format_date
 
 # Tall enough for the card at 280 px wide, the narrowest box it promises to fit; wider boxes leave space below.
-IFRAME_HEIGHT = 480
+IFRAME_HEIGHT = 520
 # The theme's icon, named so that browsers do not ask for /favicon.ico, which the site does not have.
 FAVICON = "assets/images/favicon.png"
 
@@ -71,7 +71,8 @@ _LINK_TEXT = {"topic": "Read about the treatments", "summary": "Print a one-page
 
 def _review(review: Review, today: date) -> dict:
     return {"last": format_date(review.last_reviewed), "next": format_date(review.next_review_due),
-            "in_date": review.days_until_due(today) >= 0}
+            "in_date": review.days_until_due(today) >= 0,
+            "notice": "" if review.clinically_reviewed else titles.REVIEW_NOTICE_SHORT}
 
 
 @cache
