@@ -68,8 +68,10 @@ def test_without_chromium_the_reason_is_one_line_with_the_command_to_run(tmp_pat
 @pytest.fixture(scope="module")
 def built_with_pdfs(tmp_path_factory):
     site = build_or_fail(tmp_path_factory.mktemp("pdfs") / "site")
-    made = subprocess.run([sys.executable, "-m", "patient_info.cli", "pdfs", str(site.root),
-                           "--content", str(ROOT / "content")], capture_output=True, text=True, timeout=300)
+    # As make build runs it: the site folder named relative to the working folder.
+    made = subprocess.run([sys.executable, "-m", "patient_info.cli", "pdfs", site.root.name,
+                           "--content", str(ROOT / "content")], cwd=site.root.parent, capture_output=True, text=True,
+                          timeout=300)
     assert made.returncode == 0, made.stderr
     return site
 

@@ -82,7 +82,7 @@ def make_pdfs(jobs: list[PdfJob]) -> None:
 def _print(browser, job: PdfJob) -> bytes:
     page = browser.new_page()
     try:
-        page.goto(job.page.as_uri())
+        page.goto(job.page.resolve().as_uri())  # make build names the site folder relative to the repository
         printed = page.pdf(format=PAPER, tagged=True, outline=True)
     finally:
         page.close()
