@@ -112,7 +112,6 @@ def prepare_plain(content: Path, folder: Path) -> Path:
     """The same site as ordinary files (every page as Markdown, every other generated file as it is)
     with an equivalent mkdocs.yml that has no hooks."""
     sys.path.insert(0, str(ROOT / "hooks"))
-    from patient_info.pages import field_reference
     from patient_info.links.catalogue import catalogue
     from patient_info.content.check import check_content
     from patient_info.links.machine_readable import machine_readable_files
@@ -126,7 +125,6 @@ def prepare_plain(content: Path, folder: Path) -> Path:
     links = catalogue(site)
     pages = [*render_site(site, summary_handouts(site, site_url=SITE_URL)), *render_for_clinics(site, links, SITE_URL)]
     files = [(page.src_uri, page.markdown.encode("utf-8")) for page in pages]
-    files.append((field_reference.PAGE, field_reference.render_field_reference().encode("utf-8")))
     for static in [*redirect_files(site, links, SITE_URL, "en"), *machine_readable_files(site, links, SITE_URL, "en")]:
         files.append((static.path, static.content if isinstance(static.content, bytes) else static.content.encode()))
     codes = qr_files(links, SITE_URL, cache=folder / "qr-cache")

@@ -32,7 +32,7 @@ from mkdocs.structure.nav import Link as NavLink, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from patient_info.content.check import display_path
+from patient_info.content.files import display_path
 from patient_info.built_pages.content_report import PageReport, report_html, report_json, too_long_sentences
 from patient_info.built_pages.page_reading import PageReader, PageToRead
 from patient_info.built_pages.preview import (DraftWarning, banner_html, content_warning, mistakes_page, page_warning,
@@ -48,7 +48,6 @@ from patient_info.links.redirects import redirect_files
 from patient_info.model import paths
 from patient_info.model.audiences import PATIENTS
 from patient_info.model.site import Site
-from patient_info.pages import field_reference
 from patient_info.pages.embed import embed_files
 from patient_info.pages.handout import Handout
 from patient_info.pages.render import PLACEHOLDER, Page as RenderedPage, render_for_clinics, render_site
@@ -173,7 +172,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     pages = render_site(build.site, build.handouts)
     for page in pages:
         _add(files, config, page.src_uri, page.markdown, in_nav=page.src_uri in in_nav)
-    _add(files, config, field_reference.PAGE, field_reference.render_field_reference(), in_nav=False)
     links = build.links
     for_clinics = render_for_clinics(build.site, links, config.site_url)
     missing = uncatalogued([page.src_uri for page in [*pages, *for_clinics]], links)

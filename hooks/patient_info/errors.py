@@ -16,14 +16,19 @@ class ContentError:
     def __str__(self) -> str:
         return self.format()
 
-    def format(self, severity: str = "") -> str:
-        """`path:line:column: [severity: ]message (hint)`, the form editors and CI annotations read."""
+    @property
+    def where(self) -> str:
+        """`path:line:column`, as far as they are known."""
         where = self.file
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        text = f"{where}: {severity + ': ' if severity else ''}{self.message}"
+        return where
+
+    def format(self, severity: str = "") -> str:
+        """`path:line:column: [severity: ]message (hint)`, the form editors and CI annotations read."""
+        text = f"{self.where}: {severity + ': ' if severity else ''}{self.message}"
         return f"{text} ({self.hint})" if self.hint else text
 
 

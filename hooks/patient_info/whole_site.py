@@ -14,7 +14,8 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .content.check import CheckResult, check_content, display_path
+from .content.check import CheckResult, check_content
+from .content.files import display_path
 from .content.load import load_document
 from .errors import ContentError
 from .links.addresses import FILE_NAME as ADDRESSES_FILE, vanished_addresses

@@ -4,12 +4,17 @@ work shared between processes (checking topics, rendering them)."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Callable, Sequence, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+# Topics are checked and rendered on every core from this many on: below it, starting the processes
+# costs more than it saves.
+PARALLEL_FROM = 200
+PER_TASK = 20  # processes take this many topics at a time, so that they finish together
 
 
 def worker_pool(workers: int) -> ProcessPoolExecutor:
@@ -17,20 +22,24 @@ def worker_pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=_context())
 
 
-def share_work(do: Callable[[Sequence[Item]], list[Result]], items: Sequence[Item], processes: int,
-               per_task: int) -> list[Result]:
-    """do(batch) for each run of `per_task` items, the results joined in order, done by `processes`
-    worker processes (by this one alone if `processes` is 1).
+def share_work(do: Callable[[Sequence[Item]], list[Result]], items: Sequence[Item], processes: int | None = None,
+               per_task: int | None = None) -> list[Result]:
+    """do(batch) for each run of `per_task` items (PER_TASK by default), the results joined in order, done
+    by `processes` worker processes: by default one per core from PARALLEL_FROM items on, else this
+    process alone.
 
     `map` with a chunksize hands each worker the next run of items no one has taken yet, so they
     finish together however fast each one runs. `do` and the items reach each worker once, when it
     starts, and the tasks name items by position: pickling a partial holding the site with every task
     would cost more than the work.
     """
-    if processes <= 1:
+    if processes is None:
+        processes = (os.cpu_count() or 1) if len(items) >= PARALLEL_FROM else 1
+    if processes <= 1 or len(items) < 2:
         return do(items)
     with ProcessPoolExecutor(processes, mp_context=_context(), initializer=_receive, initargs=(do, items)) as pool:
-        return [result for results in pool.map(_do_one, range(len(items)), chunksize=per_task) for result in results]
+        return [result for results in pool.map(_do_one, range(len(items)), chunksize=per_task or PER_TASK)
+                for result in results]
 
 
 # What a worker process was given when it started: share_work's `do` and items.

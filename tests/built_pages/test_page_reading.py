@@ -4,7 +4,7 @@ import shutil
 
 from conftest import EXAMPLE_CONTENT, ROOT
 from patient_info.built_pages import page_reading
-from patient_info.pages import render
+from patient_info import workers
 from patient_info.content.check import load_site
 from patient_info.built_pages.page_reading import PageReader, PageToRead
 from patient_info.pages.render import render_site, summary_handouts
@@ -39,8 +39,8 @@ def test_a_large_site_renders_its_topics_in_worker_processes_with_the_same_pages
     shutil.copytree(ROOT / "content" / "secondary-liver-cancer", content / "secondary-liver-cancer")
     site = load_site(content)
     at_once = render_site(site, summary_handouts(site, site_url="https://example.org/"))
-    # One topic per task: this process takes one topic and a worker the other.
-    monkeypatch.setattr(render, "PARALLEL_FROM_TOPICS", 1)
-    monkeypatch.setattr(render, "TOPICS_PER_TASK", 1)
+    # Worker processes from two topics on, one topic per task: each worker renders one.
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(workers, "PER_TASK", 1)
     shared = render_site(site, summary_handouts(site, site_url="https://example.org/"))
     assert shared == at_once and len(at_once) > 20

@@ -3,7 +3,7 @@
 import subprocess
 
 from conftest import ROOT
-from patient_info.content import check as check_module
+from patient_info.content import check as check_module, files as files_module
 
 CHECK = [str(ROOT / ".venv" / "bin" / "patient-info"), "check"]
 
@@ -34,14 +34,14 @@ def test_make_check_runs_on_the_real_content():
 def test_a_folder_that_cannot_be_read_is_a_message_not_a_traceback(example_copy, monkeypatch):
     # Tests may run as root, for whom no folder is unreadable: the refusal is planted where the check lists it.
     treatments = str(example_copy / "glimmer-fever" / "treatments")
-    real_listdir = check_module.os.listdir
+    real_listdir = files_module.os.listdir
 
     def refuse(folder):
         if str(folder) == treatments:
             raise PermissionError(13, "Permission denied")
         return real_listdir(folder)
 
-    monkeypatch.setattr(check_module.os, "listdir", refuse)
+    monkeypatch.setattr(files_module.os, "listdir", refuse)
     result = check_module.check_content(example_copy)
     assert any(error.file.endswith("glimmer-fever/treatments") and error.message ==
                "the folder cannot be read: Permission denied" for error in result.errors), result.errors

@@ -6,14 +6,14 @@ from datetime import date
 import pytest
 
 from conftest import EXAMPLE_CONTENT, ROOT
-from patient_info.content import check as content_module
+from patient_info import workers
 from patient_info.content.check import check_content
 
 
 @pytest.fixture(autouse=True)
 def one_topic_per_task(monkeypatch):
     """With two topics, each process can take one: the worker's results are copied back."""
-    monkeypatch.setattr(content_module, "TOPICS_PER_TASK", 1)
+    monkeypatch.setattr(workers, "PER_TASK", 1)
 
 
 def two_topics(tmp_path):

@@ -3,7 +3,6 @@
 from conftest import EXAMPLE_CONTENT, ROOT
 from patient_info.content.check import load_site
 from patient_info.links.catalogue import catalogue, uncatalogued
-from patient_info.model import paths
 from patient_info.pages.render import render_for_clinics, render_site, summary_handouts
 
 SITE_URL = "https://example.org/"
@@ -13,7 +12,7 @@ def built_pages(content) -> tuple[list[str], tuple]:
     site = load_site(content)
     links = catalogue(site)
     pages = [*render_site(site, summary_handouts(site, site_url=SITE_URL)), *render_for_clinics(site, links, SITE_URL)]
-    return [page.src_uri for page in pages] + [paths.FIELD_REFERENCE], links
+    return [page.src_uri for page in pages], links
 
 
 def test_every_page_of_the_real_and_example_sites_is_catalogued():

@@ -10,7 +10,7 @@ import zxingcpp
 from PIL import Image
 from playwright.sync_api import expect
 
-from test_links_index import SITE_URL
+from patient_info.model.paths import DEFAULT_SITE_URL as SITE_URL  # mkdocs.yml's site_url when SITE_URL is not set
 
 PAGE = "/for-clinics/"
 TOPIC_PAGE = "/for-clinics/secondary-liver-cancer/"

@@ -7,13 +7,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from functools import cache
-
-import jinja2
-
 from ..errors import ContentError
 from ..sentences import LONG_SENTENCE_WORDS, TOO_LONG_SENTENCE_WORDS
 from .readability import Readability
+from .templates import html_template
 
 # Patient pages must be at or under these (the NHS reworks content above SMOG 14).
 MAX_GRADE = 8
@@ -43,7 +40,7 @@ def report_html(pages: list[PageReport], unexplained: list[ContentError], href_f
     """The report's tables for the editors' page; href_for(url) gives a link to each page."""
     rows = [{"href": href_for(page.url), "title": page.title, "readability": page.readability} for page in pages
             if page.readability is not None]
-    return _html_environment().get_template("content-report.html.j2").render(
+    return html_template("content-report.html.j2").render(
         pages=rows, unexplained=[str(error) for error in unexplained], limits=LIMITS)
 
 
@@ -51,9 +48,3 @@ def too_long_sentences(page: PageReport) -> list[str]:
     if page.readability is None:
         return []
     return [sentence.text for sentence in page.readability.long_sentences if sentence.words > TOO_LONG_SENTENCE_WORDS]
-
-
-@cache
-def _html_environment() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.PackageLoader(__package__, "templates"), autoescape=True,
-                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)

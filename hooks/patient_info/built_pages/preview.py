@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import cache
-
-import jinja2
 
 from ..errors import ContentError, ContentErrors
 from ..model import paths
+from .templates import html_template
 
 BANNER_CLASS = "editors-preview"
 
@@ -57,7 +55,7 @@ def banner_html(warnings: list[DraftWarning], *, partial_note: str = "") -> str:
     """The editors' banner at the top of a page: what stops this page being published, and any note."""
     if not warnings and not partial_note:
         return ""
-    return _environment().get_template("preview-banner.html.j2").render(
+    return html_template("preview-banner.html.j2").render(
         warnings=[warning.text for warning in warnings], note=partial_note, banner_class=BANNER_CLASS)
 
 
@@ -75,18 +73,9 @@ def mistakes_page(errors: list[ContentError], *, reload_after: int) -> str:
     started: the page asks the server for a newer build and reloads itself when one is ready.
     """
     ordered = ContentErrors(errors).errors
-    return _environment().get_template("preview-mistakes.html.j2").render(
+    return html_template("preview-mistakes.html.j2").render(
         mistakes=[_mistake(error) for error in ordered], count=len(ordered), reload_after=reload_after)
 
 
 def _mistake(error: ContentError) -> dict:
-    where = error.file
-    if error.line is not None:
-        where += f":{error.line}" + (f":{error.column}" if error.column is not None else "")
-    return {"where": where, "message": error.message, "hint": error.hint}
-
-
-@cache
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.PackageLoader(__package__, "templates"), autoescape=True,
-                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    return {"where": error.where, "message": error.message, "hint": error.hint}

@@ -13,6 +13,7 @@ from ..model import paths
 from ..model.codes import CODE_SYSTEMS
 from ..errors import ContentError
 from .load import Document
+from .shapes import field_of, has_id, list_of, numbered_mappings
 
 Entry = tuple[Document, tuple, str]
 
@@ -21,13 +22,13 @@ def check_topic_aliases(factors: Document | None, treatments: Sequence[Document]
     """Within one topic: old treatment, factor and answer ids against the live ones and each other."""
     errors = check_aliases(_ids(treatments), _aliases(treatments), "treatment")
     if factors is not None:
-        factor_items = _items(factors.data, "factors")
-        errors += check_aliases(((factors, ("factors", i, "id"), f["id"]) for i, f in factor_items if _is_id(f)),
+        factor_items = numbered_mappings(factors.data, "factors")
+        errors += check_aliases(((factors, ("factors", i, "id"), f["id"]) for i, f in factor_items if has_id(f)),
                                 _nested_aliases(factors, ("factors",), factor_items), "factor")
         for i, factor in factor_items:
-            value_items = _items(factor, "values")
+            value_items = numbered_mappings(factor, "values")
             where = ("factors", i, "values")
-            errors += check_aliases(((factors, where + (j, "id"), v["id"]) for j, v in value_items if _is_id(v)),
+            errors += check_aliases(((factors, where + (j, "id"), v["id"]) for j, v in value_items if has_id(v)),
                                     _nested_aliases(factors, where, value_items),
                                     f"answer (in factor '{factor.get('id')}')")
     return errors
@@ -72,9 +73,7 @@ def _check_codes(topics: Sequence[Document], system: str, name: str) -> list[Con
     claimed: dict[str, tuple[Document, tuple]] = {}
     errors = []
     for document in topics:
-        codes = (document.data.get("codes") or {}) if isinstance(document.data, dict) else {}
-        listed = codes.get(system) if isinstance(codes, dict) else None
-        for i, code in enumerate(listed if isinstance(listed, list) else []):
+        for i, code in enumerate(list_of(field_of(document.data, "codes", dict), system)):
             path = ("codes", system, i)
             if not isinstance(code, str):
                 continue
@@ -88,32 +87,18 @@ def _check_codes(topics: Sequence[Document], system: str, name: str) -> list[Con
 
 
 def _ids(documents: Iterable[Document]) -> list[Entry]:
-    return [(d, ("id",), d.data["id"]) for d in documents if _is_id(d.data)]
+    return [(d, ("id",), d.data["id"]) for d in documents if has_id(d.data)]
 
 
 def _aliases(documents: Iterable[Document]) -> list[Entry]:
     return [(d, ("aliases", i), alias) for d in documents if isinstance(d.data, dict)
-            for i, alias in enumerate(_list(d.data, "aliases")) if isinstance(alias, str)]
+            for i, alias in enumerate(list_of(d.data, "aliases")) if isinstance(alias, str)]
 
 
 def _nested_aliases(document: Document, where: tuple, items: list[tuple[int, dict]]) -> list[Entry]:
     return [(document, where + (i, "aliases", j), alias) for i, item in items
-            for j, alias in enumerate(_list(item, "aliases")) if isinstance(alias, str)]
-
-
-def _items(data, key: str) -> list[tuple[int, dict]]:
-    return [(i, item) for i, item in enumerate(_list(data, key)) if isinstance(item, dict)]
-
-
-def _list(data, key: str) -> list:
-    value = data.get(key) if isinstance(data, dict) else None
-    return value if isinstance(value, list) else []
-
-
-def _is_id(data) -> bool:
-    return isinstance(data, dict) and isinstance(data.get("id"), str)
+            for j, alias in enumerate(list_of(item, "aliases")) if isinstance(alias, str)]
 
 
 def _place(document: Document, path: tuple) -> str:
-    line = (document.location(path) or ("?",))[0]
-    return f"{document.path}:{line}"
+    return f"{document.path}:{document.line_of(path)}"

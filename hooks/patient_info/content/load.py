@@ -81,6 +81,10 @@ class Document:
             path = path[:-1]
         return values.get(())
 
+    def line_of(self, path: DataPath) -> int | str:
+        """The line `path` stands on, for messages that point to a second place ("already used on line 4")."""
+        return (self.location(path) or ("?",))[0]
+
     def error(self, path: DataPath, message: str, hint: str = "", *, key: bool = False) -> ContentError:
         line, column = self.location(path, key=key) or (None, None)
         return ContentError(self.path, line, column, message, hint)

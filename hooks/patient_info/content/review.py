@@ -1,4 +1,5 @@
-"""Review governance: content past its review date stops the build; content due soon is flagged."""
+"""Review governance: content past its review date stops the build; content due soon is flagged.
+Topics and the glossary are reviewed alike: both explain medical words and facts to patients."""
 
 from __future__ import annotations
 
@@ -11,27 +12,27 @@ from ..text import format_date
 DUE_SOON_DAYS = 60
 
 
-def check_review_due(topic: Document, today: date) -> tuple[list[ContentError], list[ContentError]]:
-    """(overdue, due soon) messages for one topic file, each pointing at its next_review_due line."""
-    review = topic.data.get("review") if isinstance(topic.data, dict) else None
+def check_review_due(document: Document, today: date, what: str) -> tuple[list[ContentError], list[ContentError]]:
+    """(overdue, due soon) messages for a file with a review record (`what` names it: "topic 'x'", "the glossary"),
+    each pointing at its next_review_due line."""
+    review = document.data.get("review") if isinstance(document.data, dict) else None
     try:
         last = date.fromisoformat(review["last_reviewed"])
         due = date.fromisoformat(review["next_review_due"])
     except (TypeError, KeyError, ValueError):
         return [], []  # a missing or malformed date is already a schema error
     if last > today:
-        return [topic.error(("review", "last_reviewed"), f"the last review date {format_date(last)} is in the future",
-                            "write the date the content was really reviewed, today or earlier")], []
+        return [document.error(("review", "last_reviewed"), f"the last review date {format_date(last)} is in the future",
+                               "write the date the content was really reviewed, today or earlier")], []
     where = ("review", "next_review_due")
     days = (due - today).days
-    topic_id = topic.data.get("id", "?")
     if days < 0:
-        return [topic.error(where, f"the review of topic '{topic_id}' is overdue: last reviewed {format_date(last)}, "
-                                   f"next review was due {format_date(due)} ({_days(-days)} ago)",
-                            "review the content, then update last_reviewed and next_review_due")], []
+        return [document.error(where, f"the review of {what} is overdue: last reviewed {format_date(last)}, "
+                                      f"next review was due {format_date(due)} ({_days(-days)} ago)",
+                               "review the content, then update last_reviewed and next_review_due")], []
     if days <= DUE_SOON_DAYS:
-        return [], [topic.error(where, f"the review of topic '{topic_id}' is due soon: {format_date(due)} "
-                                       f"(in {_days(days)})", "plan the review before that date")]
+        return [], [document.error(where, f"the review of {what} is due soon: {format_date(due)} "
+                                          f"(in {_days(days)})", "plan the review before that date")]
     return [], []
 
 

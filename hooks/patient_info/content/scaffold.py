@@ -15,7 +15,7 @@ from importlib.resources import files as package_files
 from pathlib import Path
 from string import Template
 
-from .check import FACTORS_FILE, SOURCES_DIR, STATEMENTS_FILE, TOPIC_FILE, TREATMENTS_DIR
+from .files import FACTORS_FILE, SOURCES_DIR, STATEMENTS_FILE, TOPIC_FILE, TREATMENTS_DIR
 
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # common.schema.json's id
 SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"

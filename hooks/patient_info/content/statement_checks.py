@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any, Iterable
+from typing import Iterable
 
 from ..errors import ContentError
 from ..model.site import LIKELIHOOD_WORDS
 from .load import Document
+from .shapes import list_of, numbered_mappings
 from .validate import check_unique, unknown_reference
 
 # Typing differences that are not differences of wording: curly quotes, dashes and spacing.
@@ -27,7 +28,7 @@ def comparable(text: str) -> str:
 def check_statements(statements: Document, *, treatment_ids: frozenset[str],
                      values_by_factor: dict[str, set[str]] | None,
                      sources: dict[str, Document]) -> list[ContentError]:
-    items = [(i, item) for i, item in enumerate(_list(statements.data, "statements")) if isinstance(item, dict)]
+    items = numbered_mappings(statements.data, "statements")
     errors = check_unique(((statements, ("statements", i, "id"), item["id"])
                            for i, item in items if isinstance(item.get("id"), str)), "statement")
     source_texts = {source_id: comparable(document.data["text"]) for source_id, document in sources.items()
@@ -44,8 +45,8 @@ def check_statements(statements: Document, *, treatment_ids: frozenset[str],
 
 def untold_treatments(statements: Document | None, treatment_documents: Iterable[Document]) -> list[ContentError]:
     """A treatment no statement is about would have an empty page."""
-    told = {treatment for item in _list(getattr(statements, "data", None), "statements") if isinstance(item, dict)
-            for treatment in _list(item, "about") if isinstance(treatment, str)}
+    told = {treatment for item in list_of(getattr(statements, "data", None), "statements") if isinstance(item, dict)
+            for treatment in list_of(item, "about") if isinstance(treatment, str)}
     return [document.error(("id",), f"no statement is about the treatment '{document.data['id']}'",
                            f"add a statement with 'about: [{document.data['id']}]' to statements.yaml")
             for document in treatment_documents
@@ -83,7 +84,7 @@ def _check_condition(document: Document, path: tuple, condition: dict,
                      values_by_factor: dict[str, set[str]]) -> list[ContentError]:
     errors = []
     for joined in ("all_of", "any_of"):
-        for j, part in enumerate(_list(condition, joined)):
+        for j, part in enumerate(list_of(condition, joined)):
             if isinstance(part, dict):
                 errors += _check_condition(document, path + (joined, j), part, values_by_factor)
     factor = condition.get("factor")
@@ -91,7 +92,7 @@ def _check_condition(document: Document, path: tuple, condition: dict,
         return errors
     if factor not in values_by_factor:
         return errors + [unknown_reference(document, path + ("factor",), "factor", factor, values_by_factor)]
-    for j, answer in enumerate(_list(condition, "answers")):
+    for j, answer in enumerate(list_of(condition, "answers")):
         if isinstance(answer, str) and answer not in values_by_factor[factor]:
             errors.append(unknown_reference(document, path + ("answers", j), "answer", answer,
                                             values_by_factor[factor], context=f" for the factor '{factor}'"))
@@ -110,7 +111,7 @@ def _check_hedging(document: Document, path: tuple, item: dict) -> list[ContentE
                                                        f"'{item['likelihood']}' stands for",
                                      "keep the source's hedging words in the text, or choose the likelihood "
                                      "that matches the source"))
-    quotes = [quote for quote in _list(item.get("source"), "quotes") if isinstance(quote, str)]
+    quotes = [quote for quote in list_of(item.get("source"), "quotes") if isinstance(quote, str)]
     if quotes and not any(_says(quote, words) for quote in quotes):
         errors.append(document.error(path + ("likelihood",), f"the likelihood '{item['likelihood']}' is not in the "
                                                              "quoted source words",
@@ -128,14 +129,9 @@ def _check_source(document: Document, path: tuple, item: dict, source_texts: dic
     return [document.error(path + ("source", "quotes", j), "these words are not in the source "
                                                            f"'{name}'",
                            "copy the source's words exactly; only spacing, quote marks and dashes may differ")
-            for j, quote in enumerate(_list(source, "quotes"))
+            for j, quote in enumerate(list_of(source, "quotes"))
             if isinstance(quote, str) and comparable(quote) not in source_texts[name]]
 
 
 def _says(text: str, words: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(words)}(?![\w-])", comparable(text), re.IGNORECASE) is not None
-
-
-def _list(data: Any, key: str) -> list:
-    value = data.get(key) if isinstance(data, dict) else None
-    return value if isinstance(value, list) else []

@@ -166,8 +166,8 @@ def check_unique(documents_and_paths: Iterable[tuple[Document, tuple, str]], kin
     for document, path, value in documents_and_paths:
         if value in seen:
             first_doc, first_path = seen[value]
-            line = (first_doc.location(first_path) or ("?",))[0]
-            errors.append(document.error(path, f"duplicate {kind} id '{value}', already used at {first_doc.path}:{line}",
+            errors.append(document.error(path, f"duplicate {kind} id '{value}', already used at "
+                                               f"{first_doc.path}:{first_doc.line_of(first_path)}",
                                          f"give each {kind} its own id"))
         else:
             seen[value] = (document, path)

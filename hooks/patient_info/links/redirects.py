@@ -33,22 +33,19 @@ def redirect_files(site: Site, links: tuple[Link, ...], site_url: str, language:
     files = []
     for link in links:
         if link.kind == "code-link":
-            code = link.codes[0]
-            files.append(_redirect(link.address, link.target, site, site_url, language,
-                                   heading=f"{CODE_SYSTEMS[code.system].name} code {code.code}",
-                                   message="Information for this code:"))
+            files.append(_redirect(link.address, link.target, site, site_url, language, code=link.codes[0]))
         for old in link.previous:
             if "#" not in old:  # an old anchor is kept as an extra id on the live page instead
-                files.append(_redirect(old, link, site, site_url, language,
-                                       heading="This page has moved", message="It is now here:"))
+                files.append(_redirect(old, link, site, site_url, language))
     return files
 
 
-def _redirect(old: str, target: Link, site: Site, site_url: str, language: str, *, heading: str,
-              message: str) -> StaticFile:
+def _redirect(old: str, target: Link, site: Site, site_url: str, language: str, *, code=None) -> StaticFile:
+    """A page that forwards an old address, or a diagnosis `code`'s address, to `target`."""
     html = _environment().get_template("redirect.html.j2").render(
-        language=language, heading=heading, message=message, site_name=site.settings.name, title=target.title,
-        canonical=site_url + target.address, href=paths.relative_url(old, target.address))
+        language=language, code=code, system=CODE_SYSTEMS[code.system].name if code else "",
+        site_name=site.settings.name, title=target.title, canonical=site_url + target.address,
+        href=paths.relative_url(old, target.address))
     return StaticFile(paths.redirect_file(old), html)
 
 

@@ -40,16 +40,6 @@ class Situation:
     for_everyone: tuple[TreatmentStatements, ...]
     other_treatments: tuple[Treatment, ...]
 
-    @property
-    def title(self) -> str:
-        """The page's h1: the factor's question and this answer, both in the content's own words."""
-        return f"{self.factor.question} {self.value.label}"
-
-    @property
-    def summary(self) -> str:
-        return (f"What this information says about treatment if your answer to '{self.factor.question}' "
-                f"is '{self.value.label}'.")
-
 
 def situations(topic: Topic) -> tuple[Situation, ...]:
     return tuple(situation(topic, factor, value) for factor in topic.factors for value in factor.values)

@@ -1,9 +1,10 @@
-"""Fixed wording: page titles and one-line descriptions that appear in several places (the page itself,
-its <head>, links.json and the "for clinics" page). Defined once so they cannot disagree."""
+"""Fixed wording: page titles, one-line descriptions and labels that appear in several places (the page
+itself, its <head>, links.json, the "for clinics" page, the handout). Defined once so they cannot disagree.
+The wording of a single page stays in its template."""
 
 from __future__ import annotations
 
-from .site import Topic
+from .site import Factor, FactorValue, Topic
 
 FACTORS_TITLE = "How your treatment is chosen"
 GLOSSARY_TITLE = "Glossary"
@@ -20,7 +21,12 @@ PRINT_SUMMARY_LINK = "Printable summary"
 INFOBUTTON_TITLE = "Information by diagnosis code"
 INFOBUTTON_SUMMARY = ("The address record systems and patient portals send diagnosis codes to (HL7 infobutton "
                       "requests): it opens the topic for the code.")
+CONTENT_REPORT_TITLE = "Content report"
 CONTENT_REPORT_DESCRIPTION = "How easy each page is to read."
+FIELD_REFERENCE_TITLE = "Field reference"
+FIELD_REFERENCE_DESCRIPTION = "Every field of every content file, from the JSON Schemas."
+# The label before a caveat, on the web pages and on the handout.
+CAVEAT_TITLES = {"important": "Important", "note": "Good to know"}
 # Shown on every page of a topic that no clinician has checked, on its printed summary, and given to clinics
 # (links.json, the code answers, the "for clinics" pages) so they can see it before they link.
 REVIEW_NOTICE_TITLE = "Not yet checked by a doctor or nurse"
@@ -75,8 +81,21 @@ def factors_description(topic: Topic) -> str:
     return f"What decides the treatment for {topic.title.lower()}."
 
 
+def statements_report_title(topic: Topic) -> str:
+    return f"Statements and their source: {topic.title}"
+
+
 def statements_report_description(topic: Topic) -> str:
     return f"Each statement about {topic.title.lower()} beside the source words it restates."
+
+
+def situation_title(factor: Factor, value: FactorValue) -> str:
+    """A situation page's h1: the factor's question and this answer, both in the content's own words."""
+    return f"{factor.question} {value.label}"
+
+
+def situation_description(factor: Factor, value: FactorValue) -> str:
+    return f"What this information says about treatment if your answer to '{factor.question}' is '{value.label}'."
 
 
 def summary_description(topic: Topic) -> str:

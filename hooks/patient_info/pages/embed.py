@@ -16,7 +16,7 @@ import jinja2
 
 from ..links.catalogue import Link
 from ..links.redirects import StaticFile
-from ..model import paths, titles
+from ..model import page_kinds, paths, titles
 from ..model.site import Review, Site
 from ..text import format_date
 
@@ -35,12 +35,12 @@ def embed_files(site: Site, links: tuple[Link, ...], site_url: str, language: st
             pages.setdefault(link.topic.id, {})[link.kind] = link
     return [StaticFile(paths.embed_card(link.topic.id), embed_card(site, link, pages.get(link.topic.id, {}),
                                                                    site_url, language, today=today))
-            for link in links if link.kind == "embed"]
+            for link in links if link.kind == page_kinds.EMBED.name]
 
 
 def embed_card(site: Site, card: Link, pages: dict[str, Link], site_url: str, language: str, *, today: date) -> str:
     topic = card.topic
-    return _environment().get_template("embed.html.j2").render(
+    return _environment().get_template(page_kinds.EMBED.template).render(
         language=language, site=site, topic=topic, card=card, canonical=site_url + card.address,
         links=[(pages[kind], paths.relative_url(card.address, pages[kind].address)) for kind in _CARD_PAGES if kind in pages],
         home=paths.relative_url(card.address, paths.url(paths.HOME)), review=_review(topic.review, today),
@@ -77,8 +77,8 @@ def _review(review: Review, today: date) -> dict:
 
 @cache
 def _environment() -> jinja2.Environment:
-    # HTML output, so HTML autoescaping (the Markdown templates use their own escaping).
-    env = jinja2.Environment(loader=jinja2.PackageLoader(__package__, "templates"), autoescape=True,
+    # HTML output, so HTML autoescaping; the Markdown templates, with their own escaping, are in templates/.
+    env = jinja2.Environment(loader=jinja2.PackageLoader(__package__, "embed_templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals["link_text"] = lambda link: _LINK_TEXT[link.kind]
     return env

@@ -1,12 +1,11 @@
-"""The editors' field reference, generated from the JSON Schemas so it cannot drift from them."""
+"""What the editors' field reference lists (templates/field-reference.md.j2), taken from the JSON Schemas so
+that it cannot drift from them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..content.schemas import schema
-from ..model import paths
-from ..text import escape
 
 # The content files editors write, in the order the guide explains them.
 CONTENT_FILES = (
@@ -18,7 +17,6 @@ CONTENT_FILES = (
     ("treatment", "content/<topic>/treatments/<id>.yaml"),
     ("source", "content/<topic>/sources/<id>.yaml"),
 )
-PAGE = paths.FIELD_REFERENCE
 
 
 @dataclass(frozen=True)
@@ -34,17 +32,16 @@ def fields(schema_name: str) -> list[Field]:
     return list(_walk(schema(schema_name), schema_name, prefix=""))
 
 
-def render_field_reference() -> str:
-    lines = ["---", "audience: editors", "---", "", "# Field reference", "",
-             "Every field of every content file, taken from the JSON Schemas in `hooks/patient_info/schemas/`. "
-             "Your editor shows the same descriptions as you type.", ""]
-    for schema_name, location in CONTENT_FILES:
-        lines += [f"## {escape(location)}", "", escape(schema(schema_name).get("description", "")), "",
-                  "| Field | Required | Type | What it means |", "| --- | --- | --- | --- |"]
-        lines += [f"| `{f.path}` | {'yes' if f.required else 'no'} | {escape(f.kind)} | {escape(f.description)} |"
-                  for f in fields(schema_name)]
-        lines.append("")
-    return "\n".join(lines)
+@dataclass(frozen=True)
+class ContentFile:
+    location: str
+    description: str
+    fields: list[Field]
+
+
+def content_files() -> list[ContentFile]:
+    return [ContentFile(location, schema(schema_name).get("description", ""), fields(schema_name))
+            for schema_name, location in CONTENT_FILES]
 
 
 def _walk(node: dict, schema_name: str, prefix: str, seen: frozenset[str] = frozenset()):

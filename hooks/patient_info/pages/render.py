@@ -1,28 +1,27 @@
-"""Model → Markdown pages. Each page is one template; escaping is on by default."""
+"""Model → Markdown pages. Each kind of page (model/page_kinds.py) is one template; escaping is on by default."""
 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, partial
 
 import jinja2
 
-from . import for_clinics
-from ..model import paths, titles
+from . import field_reference, for_clinics
+from ..model import page_kinds, paths, titles
 from ..model.codes import CODE_SYSTEMS
-from ..model.audiences import CLINICS, EDITORS
+from ..model.audiences import PATIENTS
+from ..model.page_kinds import PageKind
 from .handout import Handout, HandoutNote, HandoutStatement, HandoutTreatment, large_print_sheet, plan_sheet
 from ..model.glossary import Glossary
 from ..model.site import LIKELIHOOD_WORDS, AllOf, AnswerIs, Condition, Factor, Site, Statement, Topic, Treatment
 from ..links.qr import qr_inline
-from ..model.situations import brief, factor_statements, lead, situations, treatment_sections, when_it_is_used
+from ..model.situations import brief, factor_statements, situations, treatment_sections, when_it_is_used
 from ..text import Markdown, anchor, css_string, escape, format_date, html_text
 from ..workers import share_work
 
-CAVEAT_TITLES = {"important": "Important", "note": "Good to know"}
 # The editors' page is written before the other pages are measured; the build fills this in.
 PLACEHOLDER = '<div class="content-report-placeholder"></div>'
 
@@ -33,24 +32,16 @@ class Page:
     markdown: str
 
 
-# From this many topics, topics are rendered on every core, each process taking TOPICS_PER_TASK at a time.
-PARALLEL_FROM_TOPICS = 200
-TOPICS_PER_TASK = 20
-
-
 def render_site(site: Site, handouts: Mapping[str, Handout]) -> list[Page]:
-    """Every page; `handouts` holds each topic's printable summary, by topic id (see summary_handouts)."""
-    pages = [_render(paths.HOME, "home.md.j2", site=site, summary=titles.HOME_SUMMARY, meta={"description": titles.HOME_SUMMARY})]
-    if len(site.topics) < PARALLEL_FROM_TOPICS:
-        pages += _render_topics(site.topics, site, handouts)
-    else:
-        render = partial(_render_topics, site=site, handouts=handouts)
-        pages += share_work(render, site.topics, os.cpu_count() or 1, TOPICS_PER_TASK)
-    pages.append(_render(paths.GLOSSARY, "glossary.md.j2", glossary=site.glossary,
-                         meta={"description": titles.GLOSSARY_DESCRIPTION, **_glossary_review_meta(site.glossary)}))
-    pages.append(_render(paths.ABOUT, "about.md.j2", site=site, meta={"description": titles.ABOUT_DESCRIPTION}))
-    pages.append(_render(paths.CONTENT_REPORT, "content-report.md.j2", placeholder=Markdown(PLACEHOLDER), site=site,
-                         meta={"description": titles.CONTENT_REPORT_DESCRIPTION, "audience": EDITORS}))
+    """Every page but the ones for clinics (render_for_clinics); `handouts` holds each topic's printable
+    summary, by topic id (see summary_handouts)."""
+    pages = [_render_page(page_kinds.HOME, site)]
+    pages += share_work(partial(_render_topics, site=site, handouts=handouts), site.topics)
+    pages.append(_render_page(page_kinds.GLOSSARY, site, glossary=site.glossary,
+                              meta=_glossary_review_meta(site.glossary)))
+    pages.append(_render_page(page_kinds.ABOUT, site))
+    pages.append(_render_page(page_kinds.CONTENT_REPORT, site, placeholder=Markdown(PLACEHOLDER)))
+    pages.append(_render_page(page_kinds.FIELD_REFERENCE, site, content_files=field_reference.content_files()))
     return pages
 
 
@@ -60,50 +51,36 @@ def _render_topics(topics: tuple[Topic, ...], site: Site, handouts: Mapping[str,
 
 def render_topic(topic: Topic, site: Site, *, handout: Handout) -> list[Page]:
     review = _review_meta(topic)
-    pages = [
-        _render(paths.topic_page(topic.id), "overview.md.j2", topic=topic, site=site,
-                meta={"description": topic.summary, **review}),
-        _render(paths.factors_page(topic.id), "factors.md.j2", topic=topic, site=site,
-                meta={"description": titles.factors_description(topic), **review}),
-    ]
-    for treatment in topic.treatments:
-        pages.append(_render(paths.treatment_page(topic.id, treatment.id), "treatment.md.j2",
-                             topic=topic, treatment=treatment, site=site,
-                             meta={"description": lead(topic, treatment).text, **review}))
-    for situation in situations(topic):
-        pages.append(_render(paths.situation_page(topic.id, situation.factor.id, situation.value.id),
-                             "situation.md.j2", topic=topic, situation=situation, site=site,
-                             meta={"description": situation.summary, **review}))
-    pages.append(render_summary(topic, handout))
-    pages.append(render_large_print(topic, handout))
-    pages.append(_render(paths.statements_report(topic.id), "statements-report.md.j2", topic=topic,
-                         meta={"description": titles.statements_report_description(topic), "audience": EDITORS}))
+    pages = [_render_page(page_kinds.OVERVIEW, site, topic, meta=review),
+             _render_page(page_kinds.FACTORS, site, topic, meta=review)]
+    pages += [_render_page(page_kinds.TREATMENT, site, topic, treatment, meta=review) for treatment in topic.treatments]
+    pages += [_render_page(page_kinds.SITUATION, site, topic, situation.factor, situation.value, situation=situation,
+                           meta=review) for situation in situations(topic)]
+    pages.append(render_summary(topic, site, handout))
+    pages.append(render_large_print(topic, site, handout))
+    pages.append(_render_page(page_kinds.STATEMENTS_REPORT, site, topic))
     return pages
 
 
-def render_summary(topic: Topic, handout: Handout) -> Page:
+def render_summary(topic: Topic, site: Site, handout: Handout) -> Page:
     """The handout on one sheet of paper, which leads back to the overview by its address and a QR code."""
-    return _render(paths.summary_page(topic.id), "summary.md.j2", handout=handout, sheet=plan_sheet(handout),
-                   heading=handout.title, large_print=False,
-                   qr_code=qr_inline(handout.overview_url, css_class="handout-qr"),
-                   meta={"title": handout.title,  # MkDocs finds no h1 inside the sheet
-                         "description": titles.summary_description(topic),
-                         "handout": "true", **_print_title(handout.title), **_review_meta(topic)})
+    return _render_handout(page_kinds.SUMMARY, topic, site, handout, sheet=plan_sheet(handout), large_print=False)
 
 
-def render_large_print(topic: Topic, handout: Handout) -> Page:
+def render_large_print(topic: Topic, site: Site, handout: Handout) -> Page:
     """The same handout in large print, on as many pages as it needs, each with its title and number."""
-    title = titles.large_print_title(topic)
-    return _render(paths.large_print_page(topic.id), "summary.md.j2", handout=handout,
-                   sheet=large_print_sheet(handout), heading=title, large_print=True,
-                   qr_code=qr_inline(handout.overview_url, css_class="handout-qr"),
-                   meta={"title": title, "description": titles.large_print_description(topic),
-                         "handout": "large-print", **_print_title(title), **_review_meta(topic)})
+    return _render_handout(page_kinds.LARGE_PRINT, topic, site, handout, sheet=large_print_sheet(handout),
+                           large_print=True)
 
 
-def _print_title(title: str) -> dict:
-    """The title printed at the top of each page after the first (see main.html), as the inside of a CSS string."""
-    return {"print_title": css_string(title)}
+def _render_handout(kind: PageKind, topic: Topic, site: Site, handout: Handout, *, sheet, large_print: bool) -> Page:
+    title = kind.title(site, topic)
+    return _render_page(kind, site, topic, handout=handout, sheet=sheet, large_print=large_print,
+                        qr_code=qr_inline(handout.overview_url, css_class="handout-qr"),
+                        # MkDocs finds no h1 inside the sheet. The print title is printed at the top of each
+                        # page after the first (see main.html), as the inside of a CSS string.
+                        meta={"title": title, "handout": "large-print" if large_print else "true",
+                              "print_title": css_string(title), **_review_meta(topic)})
 
 
 def summary_handouts(site: Site, *, site_url: str) -> dict[str, Handout]:
@@ -123,7 +100,7 @@ def summary_handout(topic: Topic, site: Site, *, site_url: str) -> Handout:
         other_factors=tuple(f.question for f in topic.factors if f.importance != "main"),
         treatments=tuple(HandoutTreatment(t.name, tuple(_handout_statement(s) for s in when_it_is_used(topic, t)))
                          for t in topic.treatments),
-        notes=tuple(HandoutNote(CAVEAT_TITLES[c.importance], c.text) for c in topic.caveats),
+        notes=tuple(HandoutNote(titles.CAVEAT_TITLES[c.importance], c.text) for c in topic.caveats),
         questions=topic.questions,
         overview_url=paths.absolute_url(site_url, paths.topic_page(topic.id)),
         last_reviewed=format_date(topic.review.last_reviewed),
@@ -144,39 +121,43 @@ def _handout_statement(statement: Statement) -> HandoutStatement:
 def render_for_clinics(site: Site, links: tuple, site_url: str) -> list[Page]:
     """The pages listing every link, one per topic after the first; rendered after the others, once the
     catalogue of links is known."""
-    this = next(link for link in links if link.kind == "for-clinics" and link.topic is None)
     by_topic: dict[str, list] = {topic.id: [] for topic in site.topics}
     for link in links:
         if link.topic is not None:
             by_topic[link.topic.id].append(link)
-    pages = [_render(paths.FOR_CLINICS, "for-clinics.md.j2", site=site, links=links, by_topic=by_topic, this=this,
-                     site_url=site_url, meta={"description": this.summary, "copy_buttons": "yes", "audience": CLINICS},
-                     **for_clinics.HELPERS)]
+    pages = [_render_page(page_kinds.FOR_CLINICS, site, links=links, by_topic=by_topic, site_url=site_url,
+                          meta={"copy_buttons": "yes"}, **for_clinics.HELPERS)]
     pages.append(render_infobutton(site, links))
     for topic in site.topics:
-        pages.append(_render(paths.for_clinics_topic_page(topic.id), "for-clinics-topic.md.j2", topic=topic,
-                             topic_links=by_topic[topic.id], this_title=titles.for_clinics_topic_title(topic),
-                             site_url=site_url, site=site,
-                             meta={"description": titles.for_clinics_topic_description(topic),
-                                   "copy_buttons": "yes", "audience": CLINICS},
-                             **for_clinics.HELPERS))
+        pages.append(_render_page(page_kinds.FOR_CLINICS_TOPIC, site, topic, topic_links=by_topic[topic.id],
+                                  site_url=site_url, meta={"copy_buttons": "yes"}, **for_clinics.HELPERS))
     return pages
 
 
 def render_infobutton(site: Site, links: tuple) -> Page:
     """The address record systems send codes to: a page listing every code link, which its script reads as
     the table of codes, so the table and links.json come from the same catalogue."""
-    this = next(link for link in links if link.kind == "infobutton")
-    here = this.address
-    return _render(paths.INFOBUTTON, "infobutton.md.j2", site=site, links=links, this=this, systems=CODE_SYSTEMS,
-                   relative=lambda address: paths.relative_url(here, address),
-                   answer_address=lambda code: paths.code_answer(code.system, code.code),
-                   meta={"description": this.summary, "infobutton": "yes", "audience": CLINICS})
+    here = paths.url(paths.INFOBUTTON)
+    return _render_page(page_kinds.INFOBUTTON, site, links=links, systems=CODE_SYSTEMS,
+                        relative=lambda address: paths.relative_url(here, address),
+                        answer_address=lambda code: paths.code_answer(code.system, code.code),
+                        meta={"infobutton": "yes"})
 
 
-def _render(src_uri: str, template: str, *, meta: dict, **context) -> Page:
-    body = _environment().get_template(template).render(page=src_uri, **context)
-    return Page(src_uri, _front_matter(meta) + body)
+def _render_page(kind: PageKind, site: Site, *subject, meta: dict | None = None, **context) -> Page:
+    """A page of `kind` about `subject` (nothing, a topic, a topic and a treatment, ...), its title and
+    description taken from the kind, as the catalogue takes them."""
+    src_uri = kind.src_uri(*subject)
+    description = kind.description(site, *subject)
+    named = dict(zip(_SUBJECT_NAMES[len(subject)], subject))
+    body = _environment().get_template(kind.template).render(
+        page=src_uri, site=site, title=kind.title(site, *subject), description=description, **named, **context)
+    audience = {} if kind.audience == PATIENTS else {"audience": kind.audience}
+    return Page(src_uri, _front_matter({"description": description, **(meta or {}), **audience}) + body)
+
+
+# What the templates call each part of a page's subject, by how many parts it has.
+_SUBJECT_NAMES = {0: (), 1: ("topic",), 2: ("topic", "treatment"), 3: ("topic", "factor", "value")}
 
 
 def _front_matter(meta: dict) -> str:
@@ -218,10 +199,11 @@ def _environment() -> jinja2.Environment:
         autoescape=True,
     )
     env.globals.update(titles=titles, link=_link, link_out=_link_out, mail_link=_mail_link, here=_here, paths=paths,
-                       CAVEAT_TITLES=CAVEAT_TITLES, statement=_statement, related_pages=_related_pages,
+                       statement=_statement, related_pages=_related_pages,
                        statement_sections=treatment_sections, factor_statements=factor_statements, brief=brief,
                        affecting=_affecting, likelihood_label=_likelihood_label,
                        conditions_text=_conditions_text)
+    env.globals["code"] = lambda text: Markdown(f"`{text}`")  # for names from our own schemas, not from content
     env.filters.update(anchor=anchor, date=format_date, h=lambda value: Markdown(html_text(value)))
     return env
 
