@@ -43,13 +43,14 @@ element => {
 }
 """
 
-# Characters per rendered line of a paragraph: its text length over the number of lines it wraps to.
+# Characters per rendered line of a paragraph: its text length over the number of lines it wraps to
+# (0 for a paragraph not shown at this width).
 LINE_LENGTH = """
 element => {
   const range = document.createRange();
   range.selectNodeContents(element);
   const tops = new Set([...range.getClientRects()].map(rect => Math.round(rect.top)));
-  return element.textContent.trim().length / tops.size;
+  return tops.size ? element.textContent.trim().length / tops.size : 0;
 }
 """
 
@@ -105,3 +106,28 @@ def test_lines_are_about_70_characters_at_most(look):
     _, measured = look
     for url, styles in measured.items():
         assert max(styles["lines"]) <= LONGEST_LINE, (url, max(styles["lines"]))
+
+
+PUBLISHER = "Published by the patient-info project"
+SHOWN_IN_FULL = """
+element => {
+  const style = getComputedStyle(element);
+  return style.display !== "none" && style.visibility !== "hidden" && element.getClientRects().length > 0
+    && element.scrollWidth <= element.clientWidth + 1;
+}
+"""
+
+
+@pytest.mark.parametrize("width", VIEWPORTS)
+def test_the_publisher_is_named_in_full_at_every_width(served_site, browser, width):
+    """In the header where it fits; on a phone, where the header cut it, at the top of the page."""
+    context = browser.new_context(viewport=VIEWPORTS[width])
+    try:
+        page = context.new_page()
+        for url in PAGES:
+            page.goto(served_site.url(url), wait_until="load")
+            shown = [element.inner_text().strip() for element in page.query_selector_all(
+                ".site-title__publisher, article .publisher-line") if element.evaluate(SHOWN_IN_FULL)]
+            assert shown == [PUBLISHER], (url, width, shown)
+    finally:
+        context.close()
