@@ -80,8 +80,8 @@ def _topic_links(site: Site, topic: Topic) -> list[Link]:
     links.append(_page(page_kinds.EMBED, site, topic, **common))
     for code in codes:
         system = CODE_SYSTEMS[code.system]
-        links.append(Link(f"link/{code.system}/{code.code}", "code-link", f"{topic.title} ({system.name} code {code.code})",
-                          topic.summary, paths.url(paths.code_link(code.system, code.code)),
+        links.append(Link(f"link/{code.system}/{code.code}", "code-link",
+                          titles.code_link_title(topic, system.name, code.code), topic.summary, paths.url(paths.code_link(code.system, code.code)),
                           topic=topic, codes=(code,), target=overview))
     return links
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-from ..model import paths
+from ..model import paths, titles
 from ..model.titles import review_notice
 from .catalogue import Link
 from ..model.codes import CODE_SYSTEMS
@@ -54,7 +54,7 @@ def code_answer(site: Site, link: Link, summary: Link | None, site_url: str, lan
         "base": site_url,
         "id": {"_value": site_url + paths.code_answer(code.system, code.code)},
         "title": {"_value": site.settings.name, "type": "text"},
-        "subtitle": {"_value": f"Information for {system.name} code {code.code}", "type": "text"},
+        "subtitle": {"_value": titles.code_answer_subtitle(system.name, code.code), "type": "text"},
         "updated": {"_value": reviewed},
         "author": {"name": {"_value": site.settings.publisher}},
         "category": [{"scheme": "mainSearchCriteria.v.c", "term": code.code},

@@ -115,6 +115,24 @@ def review_notice(topic: Topic) -> str | None:
     return None if topic.review.clinically_reviewed else REVIEW_NOTICE
 
 
+def code_link_title(topic: Topic, system_name: str, code: str) -> str:
+    return f"{topic.title} ({system_name} code {code})"
+
+
+def code_answer_subtitle(system_name: str, code: str) -> str:
+    """What a record system shows above the links it reads for a diagnosis code."""
+    return f"Information for {system_name} code {code}"
+
+
+# The embed card's links (on the card, and in the HTML clinics paste instead of it), by the kind of page.
+CARD_LINK_TEXT = {"topic": "Read about the treatments", "summary": "Print a one-page summary"}
+
+
+def embed_iframe_title(topic: Topic) -> str:
+    """The iframe's title, which screen readers announce on the clinic's page."""
+    return f"{topic.title}: patient information"
+
+
 def embed_title(topic: Topic) -> str:
     return f"Card for your web page: {topic.title.lower()}"
 

@@ -50,7 +50,7 @@ def embed_card(site: Site, card: Link, pages: dict[str, Link], site_url: str, la
 def iframe_snippet(card: Link, site_url: str) -> str:
     """The HTML a clinic pastes to show the card: always current, as it is read from this site."""
     return _environment().get_template("embed-iframe.html.j2").render(
-        url=site_url + card.address, title=f"{card.topic.title}: patient information", height=IFRAME_HEIGHT).strip()
+        url=site_url + card.address, title=titles.embed_iframe_title(card.topic), height=IFRAME_HEIGHT).strip()
 
 
 def plain_snippet(site: Site, card: Link, topic_links: list[Link], site_url: str) -> str:
@@ -65,7 +65,6 @@ def plain_snippet(site: Site, card: Link, topic_links: list[Link], site_url: str
 
 # The pages a card links to, in this order: the overview, then the printable summary.
 _CARD_PAGES = ("topic", "summary")
-_LINK_TEXT = {"topic": "Read about the treatments", "summary": "Print a one-page summary"}
 
 
 
@@ -80,5 +79,5 @@ def _environment() -> jinja2.Environment:
     # HTML output, so HTML autoescaping; the Markdown templates, with their own escaping, are in templates/.
     env = jinja2.Environment(loader=jinja2.PackageLoader(__package__, "embed_templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals["link_text"] = lambda link: _LINK_TEXT[link.kind]
+    env.globals["link_text"] = lambda link: titles.CARD_LINK_TEXT[link.kind]
     return env
