@@ -37,7 +37,7 @@ def test_every_treatment_is_on_every_situation_page_once(topic):
     for situation in situations(topic):
         ids = ([item.treatment.id for item in situation.for_answer + situation.for_everyone]
                + [t.id for t in situation.other_treatments])
-        assert sorted(ids) == sorted(t.id for t in topic.treatments), situation.title
+        assert sorted(ids) == sorted(t.id for t in topic.treatments), situation.value.id
 
 
 def test_every_statement_naming_an_answer_is_on_its_page_with_the_treatments_limits(real_site, topic):
@@ -83,7 +83,7 @@ def test_no_page_calls_a_treatment_unsuitable_or_says_no_treatment_is_named(real
         text = page.select_one("article").get_text(" ")
         assert "not suitable" not in " ".join(headings).lower()
         assert "does not name a treatment" not in text
-        assert headings[0] == ANSWER, situation.title
+        assert headings[0] == ANSWER, situation.value.id
 
 
 def test_surgery_is_not_offered_to_people_not_fit_for_surgery(real_site):

@@ -28,9 +28,16 @@ def built(request):
     return site, links, {page.src_uri: page for page in pages}
 
 
-def declared(site, kinds=page_kinds.ALL) -> dict[str, tuple[PageKind, tuple]]:
+def declared(site, kinds) -> dict[str, tuple[PageKind, tuple]]:
     """Every page the declarations promise, by its file."""
     return {kind.src_uri(*subject): (kind, subject) for kind in kinds for subject in kind.subjects(site)}
+
+
+def unbuilt_and_undeclared(site, links, pages, kinds=page_kinds.ALL) -> tuple[set[str], set[str]]:
+    """(pages declared but not built, pages built but not declared)."""
+    embed_cards = {file.path for file in embed_files(site, links, SITE_URL, "en", today=date(2026, 12, 1))}
+    promised, built = set(declared(site, kinds)), set(pages) | embed_cards
+    return promised - built, built - promised
 
 
 def front_matter(markdown: str) -> dict:
@@ -38,16 +45,13 @@ def front_matter(markdown: str) -> dict:
 
 
 def test_every_declared_page_is_rendered_and_nothing_else(built):
-    site, links, pages = built
-    promised = declared(site)
-    embed_cards = {file.path for file in embed_files(site, links, SITE_URL, "en", today=date(2026, 12, 1))}
-    assert set(pages) | embed_cards == set(promised)
+    assert unbuilt_and_undeclared(*built) == (set(), set())
 
 
 def test_each_linkable_page_is_in_the_catalogue_with_its_own_title_and_description(built):
     site, links, pages = built
     by_address = {link.address: link for link in links}
-    for src_uri, (kind, subject) in declared(site).items():
+    for src_uri, (kind, subject) in declared(site, page_kinds.ALL).items():
         if not kind.linkable:
             assert paths.url(src_uri) not in by_address, src_uri
             continue
@@ -59,13 +63,20 @@ def test_each_linkable_page_is_in_the_catalogue_with_its_own_title_and_descripti
             assert front_matter(pages[src_uri].markdown)["description"] == str(html_text(link.summary)), src_uri
 
 
-def test_a_declared_kind_that_is_not_rendered_is_found(built):
-    site, _, pages = built
+def test_a_declared_kind_that_is_not_rendered_and_a_page_that_is_not_declared_are_named(built):
+    site, links, pages = built
     side_effects = PageKind("side-effects", "treatment.md.j2", lambda topic, treatment:
                             f"{topic}/treatments/{treatment}/side-effects.md", lambda site, topic, treatment: "",
                             lambda site, topic, treatment: "", per="treatment")
-    promised = declared(site, [side_effects])
-    assert promised and set(promised) - set(pages) == set(promised)
+    unbuilt, undeclared = unbuilt_and_undeclared(site, links, pages, [*page_kinds.ALL, side_effects])
+    assert unbuilt == set(declared(site, [side_effects])) and unbuilt and undeclared == set()
+    without_glossary = [kind for kind in page_kinds.ALL if kind is not page_kinds.GLOSSARY]
+    assert unbuilt_and_undeclared(site, links, pages, without_glossary) == (set(), {paths.GLOSSARY})
+
+
+def test_a_page_kind_must_say_what_its_pages_are_about():
+    with pytest.raises(ValueError, match="per must be one of"):
+        PageKind("x", "x.md.j2", lambda: "x.md", lambda site: "", lambda site: "", per="treatments")
 
 
 def test_old_ids_give_every_combination_of_old_addresses():

@@ -1,4 +1,5 @@
-"""The site's model, made from content files that passed every check: nothing here needs to doubt the data."""
+"""The site's model, made from content files that passed every check, so the data has the shapes the schemas
+promise (only the glossary's optional review dates may be absent)."""
 
 from __future__ import annotations
 

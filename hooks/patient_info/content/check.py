@@ -21,6 +21,7 @@ from .glossary_checks import check_glossary
 from .ids import check_site_ids
 from .load import Document
 from .review import check_review_due
+from .shapes import field_of
 from .topic_checks import check_topic
 from .vocabulary import too_long_sentences, unexplained_words
 
@@ -111,12 +112,12 @@ def _check_folder(content_dir: Path, shown: str, today: date | None, overdue_is_
 
 
 def _glossary(document: Document | None, shown: str, errors: list[ContentError]) -> Glossary | None:
-    """The glossary, if glossary.yaml has no mistakes: the words of every page are checked against it."""
-    if document is None or any(error.file == shown for error in errors):
+    """The glossary, if glossary.yaml has no mistakes of its own (`errors` holds its loading's): the words of
+    every page are checked against it. Its cross-checks run even on a file that broke its schema."""
+    if document is None:
         return None
-    mistakes = check_glossary(document)
-    errors += mistakes
-    return None if mistakes else build_glossary(document.data)
+    errors += check_glossary(document)
+    return None if any(error.file == shown for error in errors) else build_glossary(document.data)
 
 
 def _check_topics(folders: list[tuple[Path, str]], settings: _Settings, workers: int | None) -> list[_TopicCheck]:
@@ -136,7 +137,7 @@ def _check_topic_folder(folder: Path, shown: str, settings: _Settings) -> _Topic
         errors += check_topic(files)
         errors += too_long_sentences(files.documents)
         if settings.today and files.topic:
-            topic_id = files.topic.data.get("id", "?") if isinstance(files.topic.data, dict) else "?"
+            topic_id = field_of(files.topic.data, "id", str) or "?"
             _review_due(files.topic, settings.today, settings.overdue_is_error, f"topic '{topic_id}'", errors,
                         notices)
         unexplained = ([] if settings.glossary is None else

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..errors import ContentError
 from .load import Document
-from .shapes import list_of, numbered_mappings
+from .shapes import has_id, list_of, numbered_mappings
 from .validate import check_unique
 
 
@@ -12,7 +12,7 @@ def check_glossary(document: Document) -> list[ContentError]:
     """Ids and spellings must each belong to one term, or a word would link to two definitions."""
     terms = numbered_mappings(document.data, "terms")
     errors = check_unique(((document, ("terms", i, "id"), term["id"]) for i, term in terms
-                           if isinstance(term.get("id"), str)), "term")
+                           if has_id(term)), "term")
     defined: dict[str, tuple] = {}
     for path, spelling in _spellings(terms):
         if spelling in defined:

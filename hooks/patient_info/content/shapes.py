@@ -28,7 +28,7 @@ def numbered_mappings(data: Any, key: str) -> list[tuple[int, dict]]:
 
 
 def has_id(data: Any) -> bool:
-    return isinstance(field_of(data, "id", str), str)
+    return field_of(data, "id", str) is not None
 
 
 def date_or_none(value: Any) -> date | None:

@@ -13,7 +13,7 @@ from typing import Iterable
 from ..errors import ContentError
 from ..model.site import LIKELIHOOD_WORDS
 from .load import Document
-from .shapes import list_of, numbered_mappings
+from .shapes import has_id, list_of, numbered_mappings
 from .validate import check_unique, unknown_reference
 
 # Typing differences that are not differences of wording: curly quotes, dashes and spacing.
@@ -30,7 +30,7 @@ def check_statements(statements: Document, *, treatment_ids: frozenset[str],
                      sources: dict[str, Document]) -> list[ContentError]:
     items = numbered_mappings(statements.data, "statements")
     errors = check_unique(((statements, ("statements", i, "id"), item["id"])
-                           for i, item in items if isinstance(item.get("id"), str)), "statement")
+                           for i, item in items if has_id(item)), "statement")
     source_texts = {source_id: comparable(document.data["text"]) for source_id, document in sources.items()
                     if isinstance(document.data, dict) and isinstance(document.data.get("text"), str)}
     for i, item in items:
@@ -50,7 +50,7 @@ def untold_treatments(statements: Document | None, treatment_documents: Iterable
     return [document.error(("id",), f"no statement is about the treatment '{document.data['id']}'",
                            f"add a statement with 'about: [{document.data['id']}]' to statements.yaml")
             for document in treatment_documents
-            if isinstance(document.data, dict) and isinstance(document.data.get("id"), str)
+            if has_id(document.data)
             and document.data["id"] not in told]
 
 

@@ -1,5 +1,5 @@
-"""Each kind of page the site builds, declared once: its address, its template, its title, its one-line
-description and who it is for.
+"""Each kind of page the site builds, declared once: its file (and so its address), its template, its title,
+its one-line description and who it is for.
 
 The pages (pages/render.py) and the catalogue of links (links/catalogue.py) both read these
 records, so a page's heading, its <head>, its links.json entry and its QR code cannot disagree.
@@ -7,10 +7,12 @@ To add a kind of page: declare it here, write its template, render it in pages/r
 list it in links/catalogue.py (editors' pages excepted). tests/pages/test_page_kinds.py fails
 until all four are done.
 
-A page's subject is what it is about: nothing for the site's own pages, a topic, a topic and one of
-its treatments, or a topic, one of its factors and an answer. `address` takes their ids (old ids
-give the old addresses that forward to the page); `title` and `description` take the site and the
-subject itself.
+A page's subject is what it is about (SUBJECTS): nothing for the site's own pages, a topic, a topic
+and one of its treatments, or a topic, one of its factors and an answer. `file` takes their ids (old
+ids give the old addresses that forward to the page); `title` and `description` take the site and
+the subject itself. The templates name the subject's parts as SUBJECTS does.
+
+A PageKind holds functions, so it is not sent to worker processes: send its name.
 """
 
 from __future__ import annotations
@@ -24,15 +26,28 @@ from .audiences import CLINICS, EDITORS, PATIENTS
 from .situations import lead
 
 
+# What a page can be about, and what its templates call each part of it.
+SUBJECTS = {"site": (), "topic": ("topic",), "treatment": ("topic", "treatment"),
+            "answer": ("topic", "factor", "value")}
+
+
 @dataclass(frozen=True)
 class PageKind:
     name: str  # the catalogue's kind of link, in links.json
     template: str  # in pages/templates/ (the embed card: pages/embed_templates/)
-    address: Callable[..., str]  # the page's file (paths.py), from its subject's ids
+    file: Callable[..., str]  # the page's source file (paths.py), from its subject's ids
     title: Callable[..., str]  # from the site and the subject
     description: Callable[..., str]  # from the site and the subject: <meta name="description">, links.json
-    per: str = "site"  # one page for the site, or per "topic", "treatment" or "answer" (to a factor)
+    per: str = "site"  # a key of SUBJECTS: one page for the site, or one per topic, treatment or answer
     audience: str = PATIENTS
+
+    def __post_init__(self):
+        if self.per not in SUBJECTS:
+            raise ValueError(f"PageKind {self.name!r}: per must be one of {', '.join(SUBJECTS)}, not {self.per!r}")
+
+    @property
+    def subject_names(self) -> tuple[str, ...]:
+        return SUBJECTS[self.per]
 
     @property
     def linkable(self) -> bool:
@@ -40,11 +55,11 @@ class PageKind:
         return self.audience != EDITORS
 
     def src_uri(self, *subject: Any) -> str:
-        return self.address(*(item.id for item in subject))
+        return self.file(*(item.id for item in subject))
 
     def all_src_uris(self, *subject: Any) -> list[str]:
         """The page's file first, then every other combination of current and old ids: its old addresses."""
-        return [self.address(*ids) for ids in itertools.product(*((item.id, *item.aliases) for item in subject))]
+        return [self.file(*ids) for ids in itertools.product(*((item.id, *item.aliases) for item in subject))]
 
     def subjects(self, site: Any) -> Iterator[tuple]:
         """What each page of this kind on `site` is about."""
@@ -56,12 +71,12 @@ class PageKind:
                 yield (topic,)
             elif self.per == "treatment":
                 yield from ((topic, treatment) for treatment in topic.treatments)
-            else:
+            elif self.per == "answer":
                 yield from ((topic, factor, value) for factor in topic.factors for value in factor.values)
 
 
-def _site_page(name: str, template: str, address: str, title: str, description: str, audience: str = PATIENTS):
-    return PageKind(name, template, lambda: address, lambda site: title, lambda site: description, audience=audience)
+def _site_page(name: str, template: str, file: str, title: str, description: str, audience: str = PATIENTS):
+    return PageKind(name, template, lambda: file, lambda site: title, lambda site: description, audience=audience)
 
 
 # The site's own pages.

@@ -64,7 +64,7 @@ def plain_snippet(site: Site, card: Link, topic_links: list[Link], site_url: str
 
 
 # The pages a card links to, in this order: the overview, then the printable summary.
-_CARD_PAGES = ("topic", "summary")
+_CARD_PAGES = (page_kinds.OVERVIEW.name, page_kinds.SUMMARY.name)
 
 
 

@@ -149,15 +149,11 @@ def _render_page(kind: PageKind, site: Site, *subject, meta: dict | None = None,
     description taken from the kind, as the catalogue takes them."""
     src_uri = kind.src_uri(*subject)
     description = kind.description(site, *subject)
-    named = dict(zip(_SUBJECT_NAMES[len(subject)], subject))
+    named = dict(zip(kind.subject_names, subject, strict=True))
     body = _environment().get_template(kind.template).render(
         page=src_uri, site=site, title=kind.title(site, *subject), description=description, **named, **context)
     audience = {} if kind.audience == PATIENTS else {"audience": kind.audience}
     return Page(src_uri, _front_matter({"description": description, **(meta or {}), **audience}) + body)
-
-
-# What the templates call each part of a page's subject, by how many parts it has.
-_SUBJECT_NAMES = {0: (), 1: ("topic",), 2: ("topic", "treatment"), 3: ("topic", "factor", "value")}
 
 
 def _front_matter(meta: dict) -> str:
