@@ -169,6 +169,14 @@ def browser():
             chromium.close()
 
 
+@pytest.fixture
+def page(browser):
+    """A new tab in the shared browser, closed after the test."""
+    page = browser.new_page()
+    yield page
+    page.close()
+
+
 # Markers, so that `make test-fast` (-m "not browser and not build") leaves out what is slow.
 # A test is marked by its folder (site/, browser/) or by the shared fixtures it uses; tests elsewhere
 # that build fixture content themselves say so with @pytest.mark.build.

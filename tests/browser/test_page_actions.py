@@ -15,13 +15,6 @@ def canonical(served_site, path) -> str:
     return served_site.site.page(path).select_one('link[rel="canonical"]')["href"]
 
 
-@pytest.fixture
-def page(browser):
-    page = browser.new_page()
-    yield page
-    page.close()
-
-
 @pytest.mark.parametrize("path", PATIENT_PAGES)
 def test_print_and_share_buttons_are_named_and_hidden_on_paper(served_site, page, path):
     page.goto(served_site.url(path))

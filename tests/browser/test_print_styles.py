@@ -20,13 +20,6 @@ SCREEN_ONLY = {
 }
 
 
-@pytest.fixture
-def page(browser):
-    page = browser.new_page()
-    yield page
-    page.close()
-
-
 @pytest.mark.parametrize("path", PAGES)
 def test_print_hides_everything_that_only_works_on_screen(served_site, page, path):
     page.goto(served_site.url(path))
