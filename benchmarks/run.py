@@ -299,6 +299,7 @@ MAX_LOAD_OVER_PARSE = 1.25  # load + validate (all cores) over a plain single-pr
 MAX_PREVIEW_SECONDS = 2.0  # the editors' promise: a save shows within 2 s
 MAX_MISTAKE_SHOWN_SECONDS = 1.0  # and a mistake saved is in the browser within a second
 MAX_PREVIEW_OVER_BUILD = 0.02  # the preview's save-to-served over the full build, at 1000 topics
+MAX_GROWTH_OVER_PLAIN = 1.1  # 100 to 1000 topics: our build's growth over plain MkDocs' growth
 
 
 def budgets(builds: dict, serve: list[float], weights: list[dict], previews: dict[int, list[float]],
@@ -328,8 +329,12 @@ def budgets(builds: dict, serve: list[float], weights: list[dict], previews: dic
             checks.append((f"preview save-to-served at 1000 topics <= {MAX_PREVIEW_OVER_BUILD:.0%} of the full build",
                            f"{ratio:.2%}", ratio <= MAX_PREVIEW_OVER_BUILD))
     if 100 in builds and 1000 in builds and "hooks" in builds[100]:
+        # Against plain MkDocs' own growth in the same run: MkDocs alone grew 11.8 x on one run and 8.6 x on
+        # another of the same day, so a fixed "11 x" failed on MkDocs' account, not ours.
         growth = builds[1000]["hooks"] / builds[100]["hooks"]
-        checks.append(("1000 topics build <= 11 x 100 topics", f"{growth:.1f} x", growth <= 11))
+        plain_growth = builds[1000]["plain"] / builds[100]["plain"]
+        checks.append((f"from 100 to 1000 topics our build grows <= {MAX_GROWTH_OVER_PLAIN} x as much as plain MkDocs",
+                       f"{growth:.1f} x against {plain_growth:.1f} x", growth <= MAX_GROWTH_OVER_PLAIN * plain_growth))
     if serve:
         checks.append(("serve rebuild after one YAML edit < 1.5 s", f"{median(serve):.2f} s", median(serve) < 1.5))
     for weight in weights:

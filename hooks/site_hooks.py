@@ -60,8 +60,8 @@ CACHE_DIR_VARIABLE = "PATIENT_INFO_CACHE"
 # Set by `make serve`: content mistakes are shown in the browser and warnings as banners on the pages,
 # instead of stopping the build (see "Editors' preview" below).
 PREVIEW_VARIABLE = "PATIENT_INFO_PREVIEW"
-# Set by `make serve TOPICS=a,b`: the preview builds only these topics, so a save costs the same (about 0.75 CPU
-# seconds) in a library of 1,000 topics as of 10. Read only in the preview: `make build` always builds every topic.
+# Set by `make serve TOPICS=a,b`: the preview builds only these topics, so a save costs the same (about half a CPU
+# second) in a library of 1,000 topics as of 10. Read only in the preview: `make build` always builds every topic.
 TOPICS_VARIABLE = "PATIENT_INFO_TOPICS"
 # Set by `make offline` (true): Material's offline plugin builds a copy that works from file://.
 OFFLINE_VARIABLE = "PATIENT_INFO_OFFLINE"
