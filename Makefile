@@ -24,7 +24,7 @@ serve: $(STAMP)
 # The site, then each topic's printable summaries as PDFs, printed by Debian's Chromium (patient-info pdfs).
 build: $(STAMP) $(CHROMIUM) $(PRINT_FONT)
 	$(BIN)/mkdocs build --strict
-	$(BIN)/patient-info pdfs site --content "$${PATIENT_INFO_CONTENT:-content}"
+	$(BIN)/patient-info pdfs site
 
 # A copy of the whole site in one zip that works opened from a folder or a USB stick (file://), search
 # included: Material's offline plugin, built apart into $(OFFLINE_DIR)/ (its addresses end in .html), so the
@@ -47,11 +47,11 @@ bench: $(STAMP) $(CHROMIUM)
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 check: $(STAMP)
-	$(BIN)/patient-info check content
+	$(BIN)/patient-info check
 
 # Records every address the site publishes in content/published-addresses.txt: review the change, then commit it.
 addresses: $(STAMP)
-	$(BIN)/patient-info addresses content
+	$(BIN)/patient-info addresses
 
 # New content with placeholders to fill in: make new-topic ID=<topic>, make new-treatment TOPIC=<topic> ID=<treatment>.
 new-topic: $(STAMP)

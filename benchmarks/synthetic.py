@@ -74,7 +74,8 @@ def _write_topic(folder: Path, number: int, rng: random.Random) -> None:
         "question": f"Question {f} about topic {number}?",
         "importance": "main" if f < 3 else "also-matters",
         "explanation": [_sentence(rng), _sentence(rng)],
-        "values": [{"id": f"value-{v}", "label": f"Answer {v}"} for v in range(VALUES_PER_FACTOR)],
+        "values": [{"id": f"value-{v}", "label": f"Answer {v}", "title": f"If your answer is {v}"}
+                    for v in range(VALUES_PER_FACTOR)],
     } for f in range(FACTORS_PER_TOPIC)]
     _dump(folder / "topic.yaml", "topic", {
         "id": folder.name, "title": f"Made-up topic {number}", "summary": _sentence(rng),

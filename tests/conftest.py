@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -16,12 +17,23 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from patient_info.plan import Plan, make_plan
+from patient_info.plan.settings import Settings
 from serving import CHROMIUM, CHROMIUM_ARGS, serve
 
 ROOT = Path(__file__).resolve().parents[1]
+SITE_URL = "https://patient-info.example.org/"
 FIXTURES = ROOT / "tests" / "fixtures"
 EXAMPLE_CONTENT = FIXTURES / "example-content"
 TOPIC = "secondary-liver-cancer"
+
+
+def plan_for(content_dir: Path, *, site_url: str = SITE_URL, today: date | None = None,
+             judge_text: bool = True, preview: bool = False) -> Plan:
+    """The publication plan for a content folder, as `make check` makes it: no MkDocs, a few milliseconds."""
+    settings = Settings(content_dir=Path(content_dir), site_url=site_url, cache_dir=ROOT / ".cache" / "patient-info",
+                        today=today or date.today(), preview=preview)
+    return make_plan(settings, judge_text=judge_text)
 
 
 def mkdocs_build(site_dir: Path, content_dir: Path | None = None, *, strict: bool = True,

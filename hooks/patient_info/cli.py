@@ -1,32 +1,40 @@
 """`patient-info check [CONTENT_DIR]`: everything the strict build would stop on, without building the site.
+`patient-info plan [CONTENT_DIR] [--json]`: every page and file the build publishes.
 `patient-info addresses [CONTENT_DIR]`: record the addresses the site publishes (see links/addresses.py).
 `patient-info new topic <id>` and `patient-info new treatment <topic> <id>`: files to fill in.
-`patient-info pdfs SITE_DIR [--content CONTENT_DIR]`: print the built site's summaries as PDFs (make build)."""
+`patient-info pdfs SITE_DIR [--content CONTENT_DIR]`: print the built site's summaries as PDFs (make build).
+
+Without CONTENT_DIR, the content folder is PATIENT_INFO_CONTENT's, or content/, as for the build."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from .content.check import check_content
 from .content.scaffold import ScaffoldRefused, new_topic, new_treatment
 from .errors import ContentErrors
 from .links.addresses import FILE_NAME as ADDRESSES_FILE, write_published
-from .model import paths
+from .model.paths import url
+from .plan import Plan, make_plan
+from .plan.settings import Settings
 from .take_away.pdfs import PdfError, make_pdfs, pdf_jobs
-from .whole_site import Verdict, judge
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="patient-info", description=__doc__)
+    parser = argparse.ArgumentParser(prog="patient-info", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="validate every content file and report each mistake")
-    check.add_argument("content_dir", nargs="?", default="content", type=Path)
+    check = commands.add_parser("check", help="check every content file and the text the site would publish")
+    plan = commands.add_parser("plan", help="list every page and file the build publishes")
+    plan.add_argument("--json", action="store_true", help="as JSON, for tools")
     addresses = commands.add_parser("addresses", help=f"write content/{ADDRESSES_FILE}: every address published")
-    addresses.add_argument("content_dir", nargs="?", default="content", type=Path)
+    for command in (check, plan, addresses):
+        command.add_argument("content_dir", nargs="?", type=Path)
     new = commands.add_parser("new", help="write the files of a new topic or treatment, with placeholders to fill")
     kinds = new.add_subparsers(dest="kind", required=True)
     topic = kinds.add_parser("topic", help="a topic folder: topic.yaml, factors.yaml, statements.yaml, sources/")
@@ -38,41 +46,70 @@ def main(argv: list[str] | None = None) -> int:
         scaffold.add_argument("--content", dest="content_dir", default=Path("content"), type=Path)
     pdfs = commands.add_parser("pdfs", help="print each topic's summaries in the built site as PDFs")
     pdfs.add_argument("site_dir", type=Path)
-    pdfs.add_argument("--content", dest="content_dir", default="content", type=Path)
+    pdfs.add_argument("--content", dest="content_dir", type=Path)
     args = parser.parse_args(argv)
     if args.command == "new":
         return _new(args)
+    settings = _settings(args.content_dir)
     if args.command == "pdfs":
-        return _pdfs(args.site_dir, args.content_dir)
-    return _check(args.command, args.content_dir)
+        return _pdfs(args.site_dir, settings)
+    if args.command == "plan":
+        return _plan(settings, as_json=args.json)
+    return _check(args.command, settings)
 
 
-def _check(command: str, content_dir: Path) -> int:
-    # The build reads SITE_URL too (mkdocs.yml); the handout's fit depends a little on its length.
-    verdict = judge(content_dir, site_url=os.environ.get("SITE_URL") or paths.DEFAULT_SITE_URL, today=date.today())
+def _settings(content_dir: Path | None) -> Settings:
+    """As the build reads them (SITE_URL, PATIENT_INFO_CONTENT, ...); a folder named on the command line wins."""
+    settings = Settings.read(os.environ, project_dir=Path.cwd(), today=date.today())
+    return replace(settings, content_dir=content_dir) if content_dir is not None else settings
+
+
+def _check(command: str, settings: Settings) -> int:
+    plan = make_plan(settings, judge_text=command == "check")
     if command == "check":
-        for notice in verdict.notices:
+        for notice in plan.notices:
             print(notice.format("warning"), file=sys.stderr)
-    if verdict.errors:
-        print(ContentErrors(verdict.errors).report(), file=sys.stderr)
+    if plan.errors:
+        print(ContentErrors(plan.errors).report(), file=sys.stderr)
         return 1
     if command == "addresses":
-        return _write_addresses(content_dir, verdict)
+        file = settings.content_dir / ADDRESSES_FILE
+        write_published(file, plan.links)
+        print(f"Wrote {file}: review the change (a removed line is an address that clinics' links will no longer "
+              "reach), then commit it.")
+        return 0
     # The strict build fails on these too, so editors hear of them here first.
-    if verdict.warnings:
-        print(ContentErrors(verdict.warnings).report(), file=sys.stderr)
+    if plan.warnings:
+        print(ContentErrors(plan.warnings).report(), file=sys.stderr)
         return 1
-    topics = len(verdict.site.topics)
-    print(f"Content is valid: {topics} {'topic' if topics == 1 else 'topics'}.")
+    topics = len(plan.site.topics)
+    print(f"Content is valid: {topics} {'topic' if topics == 1 else 'topics'}, {len(plan.pages)} pages.")
     return 0
 
 
-def _write_addresses(content_dir: Path, verdict: Verdict) -> int:
-    file = content_dir / ADDRESSES_FILE
-    write_published(file, verdict.links)
-    print(f"Wrote {file}: review the change (a removed line is an address that clinics' links will no longer "
-          "reach), then commit it.")
+def _plan(settings: Settings, *, as_json: bool) -> int:
+    plan = make_plan(settings, judge_text=False)
+    if plan.errors:
+        print(ContentErrors(plan.errors).report(), file=sys.stderr)
+        return 1
+    listed = published(plan)
+    if as_json:
+        print(json.dumps(listed, ensure_ascii=False, indent=1))
+        return 0
+    for item in listed:
+        print(f"/{item['address']}\t{item['kind']}\t{item.get('title', '')}")
     return 0
+
+
+def published(plan: Plan) -> list[dict]:
+    """Every address the build publishes: pages (with their kind, title and statements), files, PDFs."""
+    pages = [{"address": url(page.src_uri), "file": page.src_uri, "kind": page.kind, "title": page.title,
+              "audience": page.audience, "statements": list(page.statements)} for page in plan.pages]
+    files = [{"address": url(file.path), "file": file.path, "kind": "file"} for file in plan.files]
+    codes = [{"address": url(code.path), "file": code.path, "kind": "qr-code", "title": code.title}
+             for code in plan.qr_codes]
+    pdfs = [{"address": pdf.pdf, "file": pdf.pdf, "kind": "pdf", "title": pdf.title} for pdf in plan.pdfs]
+    return pages + files + codes + pdfs
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -92,14 +129,14 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _pdfs(site_dir: Path, content_dir: Path) -> int:
-    # The build has checked the content already; only its model is needed here, so a review that falls
-    # due between the two steps does not stop the PDFs.
-    result = check_content(content_dir, today=date.today(), overdue_is_error=False)
-    if result.errors:
-        print(ContentErrors(result.errors).report(), file=sys.stderr)
+def _pdfs(site_dir: Path, settings: Settings) -> int:
+    # The build has checked the content already; only the plan's PDFs are needed here, so a review that falls
+    # due between the two steps does not stop them.
+    plan = make_plan(replace(settings, preview=True), judge_text=False)
+    if plan.errors:
+        print(ContentErrors(plan.errors).report(), file=sys.stderr)
         return 1
-    jobs = pdf_jobs(result.site, site_dir)
+    jobs = pdf_jobs(plan.pdfs, site_dir)
     try:
         make_pdfs(jobs)
     except PdfError as error:

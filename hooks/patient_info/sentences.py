@@ -11,8 +11,9 @@ import re
 LONG_SENTENCE_WORDS = 20  # the NHS content guide's limit: listed in the report
 TOO_LONG_SENTENCE_WORDS = 25  # more stops the build and `make check`
 
-# A sentence ends at . ! or ? before anything but a lowercase letter ("e.g. the").
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^a-z])")
+# A sentence ends at . ! or ? before anything but a lowercase letter ("e.g. the"); a label's colon before a
+# capital letter ends it too ("The aim of treatment: Treatment ...").
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^a-z])|(?<=:)\s+(?=[A-Z])")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
 
 

@@ -34,6 +34,14 @@ def _escaped(text: str) -> Markdown:
     return Markdown(html.escape(" ".join(text.split()), quote=False).translate(_MARKDOWN_SPECIAL))
 
 
+def escape_inline(value: object) -> str:
+    """Plain text → Markdown showing exactly that text, its spaces kept: for the parts of a sentence that
+    wording puts together (a leading or trailing space separates it from the next part)."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value).replace("\n", " "), quote=False).translate(_MARKDOWN_SPECIAL)
+
+
 def html_text(value: object) -> Markup:
     """Plain text → HTML text, for values handed to theme templates.
 
@@ -52,10 +60,6 @@ def anchor(value: str) -> Markdown:
     if not is_id(value):
         raise ValueError(f"not a valid id: {value!r}")
     return Markdown(value)
-
-
-def format_date(value) -> str:
-    return f"{value.day} {value:%B %Y}"
 
 
 def css_string(value: object) -> Markup:

@@ -7,7 +7,9 @@ from patient_info.built_pages import page_reading
 from patient_info import workers
 from patient_info.content.check import load_site
 from patient_info.built_pages.page_reading import PageReader, PageToRead
-from patient_info.pages.render import render_site, summary_handouts
+from patient_info.links.catalogue import catalogue
+from patient_info.pages.render import Inputs, render_pages, summary_handouts
+from patient_info.wording import wording
 
 GLOSSARY = load_site(ROOT / "content").glossary
 PAGES = [
@@ -15,6 +17,7 @@ PAGES = [
     PageToRead("<p>Ablation uses heat. Ablation is not surgery.</p>", "../../glossary/", True),
     PageToRead("<p>Links for clinics: chemotherapy.</p>", None, False),
 ]
+SITE_URL = "https://example.org/"
 
 
 def test_worker_process_reads_pages_as_they_are_read_at_once(monkeypatch):
@@ -33,14 +36,19 @@ def test_worker_process_reads_pages_as_they_are_read_at_once(monkeypatch):
     assert results[0].readability.sentences == 3 and results[2].readability is None
 
 
+def rendered(site):
+    inputs = Inputs("en", SITE_URL, summary_handouts(site, language="en", site_url=SITE_URL))
+    return render_pages(site, inputs, catalogue(site, wording("en")))
+
+
 def test_a_large_site_renders_its_topics_in_worker_processes_with_the_same_pages(monkeypatch, tmp_path):
     content = tmp_path / "content"
     shutil.copytree(EXAMPLE_CONTENT, content)
     shutil.copytree(ROOT / "content" / "secondary-liver-cancer", content / "secondary-liver-cancer")
     site = load_site(content)
-    at_once = render_site(site, summary_handouts(site, site_url="https://example.org/"))
+    at_once = rendered(site)
     # Worker processes from two topics on, one topic per task: each worker renders one.
     monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
     monkeypatch.setattr(workers, "PER_TASK", 1)
-    shared = render_site(site, summary_handouts(site, site_url="https://example.org/"))
+    shared = rendered(site)
     assert shared == at_once and len(at_once) > 20

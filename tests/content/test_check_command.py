@@ -11,7 +11,7 @@ CHECK = [str(ROOT / ".venv" / "bin" / "patient-info"), "check"]
 def test_valid_content_passes(example_copy):
     result = subprocess.run(CHECK + [str(example_copy)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert "Content is valid: 1 topic." in result.stdout
+    assert "Content is valid: 1 topic, " in result.stdout
 
 
 def test_a_planted_mistake_is_reported_as_path_line_column(example_copy):

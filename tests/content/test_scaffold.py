@@ -77,7 +77,7 @@ def _fill(folder: Path) -> None:
           questions=["Is star fever real?"], review_by="the test suite")
     _edit(folder / "factors.yaml", factors=[{"id": "star-colour", "question": "What colour is the star?",
                                              "importance": "main", "explanation": ["The colour decides."],
-                                             "values": [{"id": "white", "label": "White"}]}])
+                                             "values": [{"id": "white", "label": "White", "title": "If the star is white"}]}])
     _edit(folder / "sources" / "main-source.yaml", publisher="The test suite", title="Star fever, made up",
           text=f"{aim}\n{gazing}\n")
     statements = yaml.safe_load((folder / "statements.yaml").read_text("utf-8"))["statements"]

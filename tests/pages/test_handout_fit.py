@@ -10,8 +10,8 @@ import yaml
 
 from conftest import EXAMPLE_CONTENT, ROOT, TOPIC, BuiltSite, mkdocs_build, serving
 from patient_info.content.check import load_site
-from patient_info.pages.handout import (LINE, NOTE_LINE, NOTE_LINES, PAGE_HEIGHT, PAGE_WIDTH, SPARE, HandoutStatement,
-                                        HandoutTreatment, estimate_height, plan_sheet)
+from patient_info.pages.handout import (LINE, NOTE_LINE, NOTE_LINES, PAGE_HEIGHT, PAGE_WIDTH, SPARE, HandoutSection,
+                                        HandoutStatement, estimate_height, plan_sheet)
 from patient_info.pages.render import summary_handout
 from printing import print_to_pdf
 
@@ -22,7 +22,7 @@ LONG_TOPIC = "glimmer-fever"
 def handout_of(content_dir: Path, topic_id: str):
     site = load_site(content_dir)
     topic = next(topic for topic in site.topics if topic.id == topic_id)
-    return summary_handout(topic, site, site_url=SITE_URL)
+    return summary_handout(topic, site, language="en", site_url=SITE_URL)
 
 
 def too_long_content(target: Path) -> Path:
@@ -50,6 +50,10 @@ def too_long_content(target: Path) -> Path:
     return target
 
 
+def with_contact(handout, contact: str):
+    return dataclasses.replace(handout, words=dataclasses.replace(handout.words, contact=f"Who to contact: {contact}"))
+
+
 # The estimate, without a build -------------------------------------------------
 
 def test_the_real_topic_is_laid_out_on_one_sheet_with_room_to_write():
@@ -67,22 +71,22 @@ def test_a_short_summary_stays_on_one_side():
 
 def test_the_back_starts_at_a_part_and_note_lines_fill_what_is_left_of_it():
     sheet = plan_sheet(handout_of(ROOT / "content", TOPIC))
-    assert sheet.back_starts_at in ("keep-in-mind", "questions", "notes")
+    assert sheet.back_starts_at in ("together", "keep-in-mind", "questions", "notes")
     left = PAGE_HEIGHT - sheet.sides[-1]
     assert SPARE <= left < SPARE + NOTE_LINE
 
 
 def test_a_longer_summary_leaves_fewer_note_lines():
     handout = handout_of(ROOT / "content", TOPIC)
-    longer = dataclasses.replace(handout, contact="Call the team. " * 20)
+    longer = with_contact(handout, "Call the team. " * 20)
     assert plan_sheet(longer).note_lines < plan_sheet(handout).note_lines
 
 
 @pytest.mark.parametrize("change", [
-    lambda h: dataclasses.replace(h, treatments=h.treatments + (HandoutTreatment("One more", (HandoutStatement("more", "More text."),)),) * 2),
+    lambda h: dataclasses.replace(h, treatments=h.treatments + (HandoutSection("One more", (HandoutStatement("more", "More text."),)),) * 2),
     lambda h: dataclasses.replace(h, questions=h.questions + ("Another question?",) * 2),
     lambda h: dataclasses.replace(h, clinic_name="A clinic", clinic_phone="0100 000 000"),
-    lambda h: dataclasses.replace(h, contact="Call the team. " * 20),
+    lambda h: with_contact(h, "Call the team. " * 20),
     lambda h: dataclasses.replace(h, aim=h.aim + (HandoutStatement("more", "More words." * 20),)),
 ], ids=["treatments", "questions", "clinic-name", "clinic-contact", "longer-aim"])
 def test_more_content_is_estimated_taller(change):

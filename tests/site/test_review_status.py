@@ -8,7 +8,9 @@ import shutil
 import pytest
 
 from conftest import EXAMPLE_CONTENT, TOPIC, build_or_fail, main_text
-from patient_info.model.titles import REVIEW_NOTICE, REVIEW_NOTICE_SHORT, REVIEW_NOTICE_TITLE
+from patient_info.wording.labels import REVIEW_NOTICE as REVIEW_NOTICE_SHORT, REVIEW_NOTICE_MORE, REVIEW_NOTICE_TITLE
+
+REVIEW_NOTICE = f"{REVIEW_NOTICE_SHORT} {REVIEW_NOTICE_MORE}"
 
 CLINICAL_REVIEW = """    - date: 2026-01-15
       kind: clinical

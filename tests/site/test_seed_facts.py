@@ -29,16 +29,20 @@ def situation(factor, answer):
 FEW_AREAS_ONLY = ("all", ("liver-areas", {"a-few-areas"}), ("spread-elsewhere", {"liver-only"}))
 FACTS = [
     # (words the statement uses, hedging likelihood, conditions or None, treatment, pages that must show it whole)
-    (["usually aims to control the cancer for as long as possible", "reduce any symptoms"], "usually", None,
+    # "usually" covers both aims, as in the seed: one sentence, not an unhedged second one.
+    (["usually aims to control the cancer for as long as possible and reduce any symptoms"], "usually", None,
      None, [OVERVIEW, SUMMARY]),
     (["most common treatment"], "most-common", None, "chemotherapy",
      [treatment("chemotherapy"), OVERVIEW, SUMMARY, situation("primary-cancer", "bowel")]),
-    (["Sometimes you have chemotherapy before surgery", "more successful"], "sometimes", None, "chemotherapy",
-     [treatment("chemotherapy"), treatment("surgery")]),
-    (["chemotherapy after surgery", "risk of the cancer coming back"], "may",
+    (["Sometimes you have chemotherapy before surgery on your liver", "more successful"], "sometimes", None,
+     "chemotherapy", [treatment("chemotherapy"), treatment("surgery"), SUMMARY]),
+    # In the seed, "after surgery" follows "before liver surgery": the statement says which surgery.
+    (["chemotherapy after surgery on your liver", "risk of the cancer coming back"], "may",
      ("previous-surgery", {"had-surgery"}), "chemotherapy",
-     [treatment("chemotherapy"), treatment("surgery"), situation("previous-surgery", "had-surgery"), FACTORS]),
-    (["operation to remove the cancer from your liver"], "stated", None, "surgery", [treatment("surgery"), OVERVIEW]),
+     [treatment("chemotherapy"), treatment("surgery"), situation("previous-surgery", "had-surgery"), FACTORS,
+      SUMMARY]),
+    (["operation to remove the cancer from your liver"], "stated", None, "surgery",
+     [treatment("surgery"), OVERVIEW, SUMMARY]),
     (["A small number of people"], "a-small-number", None, "surgery",
      [treatment("surgery"), OVERVIEW, SUMMARY, situation("primary-cancer", "bowel")]),
     (["usually only possible", "bowel", "neuroendocrine tumour"], "usually-only",
@@ -46,44 +50,54 @@ FACTS = [
      [treatment("surgery"), SUMMARY, FACTORS, situation("primary-cancer", "bowel"),
       situation("liver-areas", "a-few-areas"), situation("spread-elsewhere", "liver-only")]),
     (["may also be an option"], "may", ("primary-cancer", {"breast", "other"}), "surgery",
-     [treatment("surgery"), SUMMARY, situation("primary-cancer", "breast")]),
+     [treatment("surgery"), SUMMARY, situation("primary-cancer", "breast"), situation("primary-cancer", "other")]),
     (["most commonly used", "a few areas of your liver", "nowhere else in your body"], "most-commonly",
      FEW_AREAS_ONLY, "surgery", [treatment("surgery"), SUMMARY, situation("liver-areas", "a-few-areas"),
                                  situation("primary-cancer", "bowel")]),
     (["sometimes cure the cancer", "a few areas of your liver", "nowhere else in your body"], "sometimes",
-     FEW_AREAS_ONLY, "surgery", [treatment("surgery"), situation("liver-areas", "a-few-areas"),
+     FEW_AREAS_ONLY, "surgery", [treatment("surgery"), SUMMARY, situation("liver-areas", "a-few-areas"),
                                  situation("spread-elsewhere", "liver-only")]),
     (["many areas of your liver", "may not be able to remove all of the cancer cells"], "may-not",
-     ("liver-areas", {"many-areas"}), "surgery", [treatment("surgery"), situation("liver-areas", "many-areas")]),
+     ("liver-areas", {"many-areas"}), "surgery", [treatment("surgery"), SUMMARY,
+                                                  situation("liver-areas", "many-areas")]),
     (["not usually suitable", "another part of your body", "bones"], "not-usually",
      ("spread-elsewhere", {"elsewhere"}), "surgery",
-     [treatment("surgery"), situation("spread-elsewhere", "elsewhere")]),
+     [treatment("surgery"), SUMMARY, situation("spread-elsewhere", "elsewhere")]),
     (["Hormonal therapies are sometimes used", "usually when the cancer started in the breast"], "sometimes",
      ("primary-cancer", {"breast"}), "hormonal-therapy",
      [treatment("hormonal-therapy"), OVERVIEW, SUMMARY, FACTORS, situation("primary-cancer", "breast")]),
     (["Targeted therapies are sometimes used"], "sometimes", None, "targeted-therapy",
      [treatment("targeted-therapy"), OVERVIEW, SUMMARY]),
     (["may be used with other treatments", "chemotherapy and surgery"], "may", None, "targeted-therapy",
-     [treatment("targeted-therapy"), treatment("chemotherapy"), treatment("surgery")]),
-    (["uses heat to destroy cancer cells"], "stated", None, "ablation", [treatment("ablation"), OVERVIEW]),
-    # The seed joins these: from the bowel (occasionally elsewhere) AND (already had surgery OR not fit for it).
-    (["from the bowel", "occasionally", "already had surgery", "not fit enough to have surgery"], "may",
-     ("all", ("primary-cancer", {"bowel", "neuroendocrine-tumour", "breast", "other"}),
+     [treatment("targeted-therapy"), treatment("chemotherapy"), treatment("surgery"), SUMMARY]),
+    (["uses heat to destroy cancer cells"], "stated", None, "ablation", [treatment("ablation"), OVERVIEW, SUMMARY]),
+    # The seed joins these: from the bowel (may), occasionally from other places, AND (already had surgery OR not
+    # fit enough for surgery). One sentence, two statements: each keeps its own hedging and the whole condition.
+    (["may be used if the cancer started in the bowel", "already had surgery", "not fit enough for surgery"], "may",
+     ("all", ("primary-cancer", {"bowel"}),
       ("any", ("previous-surgery", {"had-surgery"}), ("fitness", {"not-fit-for-surgery"}))), "ablation",
      [treatment("ablation"), OVERVIEW, SUMMARY, situation("primary-cancer", "bowel"),
       situation("fitness", "not-fit-for-surgery"), situation("previous-surgery", "had-surgery")]),
+    (["may occasionally be used if the cancer started outside the bowel", "already had surgery",
+      "not fit enough for surgery"], "occasionally",
+     ("all", ("primary-cancer", {"neuroendocrine-tumour", "breast", "other"}),
+      ("any", ("previous-surgery", {"had-surgery"}), ("fitness", {"not-fit-for-surgery"}))), "ablation",
+     [treatment("ablation"), OVERVIEW, SUMMARY, situation("primary-cancer", "breast"),
+      situation("primary-cancer", "neuroendocrine-tumour"), situation("fitness", "not-fit-for-surgery"),
+      situation("previous-surgery", "had-surgery")]),
     (["cut off the blood supply to the tumour", "chemoembolisation", "radioembolisation"], "stated", None,
      "embolisation", [treatment("embolisation"), OVERVIEW, SUMMARY]),
     (["type of radiotherapy", "may sometimes be used"], "may-sometimes", None, "stereotactic-radiotherapy",
      [treatment("stereotactic-radiotherapy"), OVERVIEW, SUMMARY]),
     (["can help to control your symptoms", "improve your quality of life"], "can", None, "supportive-care",
-     [treatment("supportive-care"), OVERVIEW]),
+     [treatment("supportive-care"), OVERVIEW, SUMMARY, situation("fitness", "not-well-enough"),
+      situation("your-choice", "no-treatment")]),
     (["not be well enough", "decide not to have treatment", "unlikely to shrink the cancer", "too many side effects"],
      "may", ("any", ("fitness", {"not-well-enough"}), ("your-choice", {"no-treatment"})), "supportive-care",
      [treatment("supportive-care"), SUMMARY, situation("fitness", "not-well-enough"),
       situation("your-choice", "no-treatment")]),
     (["used alongside other treatments"], "may", None, "supportive-care",
-     [treatment("supportive-care"), situation("primary-cancer", "bowel")]),
+     [treatment("supportive-care"), SUMMARY, situation("primary-cancer", "bowel")]),
 ]
 
 
@@ -138,21 +152,50 @@ def test_every_statement_is_a_seed_fact(topic):
 
 
 @pytest.mark.parametrize("factor, treatments", [
-    ("primary-cancer", {"surgery", "hormonal-therapy", "ablation"}),
-    ("liver-areas", {"surgery"}),
-    ("spread-elsewhere", {"surgery"}),
-    ("fitness", {"ablation", "supportive-care"}),
-    ("previous-surgery", {"ablation", "chemotherapy", "surgery"}),
-    ("your-choice", {"supportive-care"}),
+    ("primary-cancer", ["Surgery", "Hormonal therapies", "Ablation"]),
+    ("liver-areas", ["Surgery"]),
+    ("spread-elsewhere", ["Surgery"]),
+    ("fitness", ["Ablation", "Supportive or palliative therapies"]),
+    ("previous-surgery", ["Chemotherapy", "Ablation"]),
+    ("your-choice", ["Supportive or palliative therapies"]),
 ])
-def test_each_factor_section_links_the_treatments_its_statements_are_about(real_site, factor, treatments):
+def test_each_factor_section_names_the_treatments_whose_statements_depend_on_it(real_site, factor, treatments):
+    """Strongest emphasis first: surgery is 'usually only' possible for some, hormonal therapy 'sometimes' used,
+    ablation 'may' be used or 'occasionally'."""
     soup = real_site.page(FACTORS)
     heading = soup.find(id=factor)
     assert heading is not None and heading.name == "h2"
-    linked = set()
+    named = []
     for element in heading.find_next_siblings():
         if element.name == "h2":
             break
-        linked |= {a["href"].rstrip("/").split("/")[-1] for a in element.find_all("a", href=True)
-                   if "treatments/" in a["href"]}
-    assert linked == treatments
+        if element.name == "h3":
+            named.append(element.get_text(strip=True))
+    assert named == treatments
+
+def test_the_printed_summary_shows_every_statement_of_the_topic(real_site, topic):
+    for url in (SUMMARY, SUMMARY + "large-print/"):
+        shown = shown_statements(real_site.page(url))
+        assert set(shown) == {s.id for s in topic.statements}, url
+
+
+def test_the_summary_names_its_source_and_review_status_at_the_top_of_side_one(real_site):
+    sheet = real_site.page(SUMMARY).select_one(".handout")
+    first_part = " ".join(sheet.select_one('[data-part="title"]').get_text(" ").split())
+    assert "Adapted from “Treatment overview” by Macmillan Cancer Support." in first_part
+    assert "A doctor or nurse has not yet checked this information." in first_part
+
+
+def test_the_card_clinics_paste_carries_the_review_status(real_site):
+    page = real_site.page(f"/for-clinics/{TOPIC}/")
+    snippet = page.select_one('[id$="-html"]:not(a)')
+    pasted = next(code.get_text() for code in page.select("pre code") if "patient-info-card" in code.get_text())
+    assert "A doctor or nurse has not yet checked this information." in pasted
+    assert "Last reviewed" in pasted and snippet is not None
+
+
+def test_the_had_surgery_page_says_chemotherapy_after_surgery_means_liver_surgery(real_site):
+    text = " ".join(real_site.page(situation("previous-surgery", "had-surgery")).select_one("article").get_text(" ")
+                    .split())
+    assert "chemotherapy after surgery on your liver" in text
+    assert "chemotherapy after surgery." not in text.lower()

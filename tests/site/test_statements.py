@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 
 from conftest import EXAMPLE_CONTENT, ROOT, TOPIC
 from patient_info.content.check import check_content, load_site
+from patient_info.model.selection import context_ids
 
 
 
@@ -42,18 +43,51 @@ def statement_faults(html: str, statements: dict[str, str]) -> list[str]:
     return faults
 
 
+def context_faults(html: str, contexts: dict[str, tuple[str, ...]]) -> list[str]:
+    """What is wrong with the order of one page's statements: one shown before its context, or shown twice."""
+    order = [marked["data-statement"] for marked in BeautifulSoup(html, "html.parser").select("[data-statement]")]
+    faults = [f"{statement_id} shown twice" for statement_id in sorted(set(order)) if order.count(statement_id) > 1]
+    for position, statement_id in enumerate(order):
+        missing = [c for c in contexts.get(statement_id, ()) if c not in order[:position]]
+        if missing:
+            faults.append(f"{statement_id} shown without {', '.join(missing)} before it")
+    return faults
+
+
 def site_faults(site, content_dir: Path) -> list[str]:
-    statements = {s.id: s.text for topic in load_site(content_dir).topics for s in topic.statements}
+    topics = load_site(content_dir).topics
+    statements = {s.id: s.text for topic in topics for s in topic.statements}
+    contexts = {i: c for topic in topics for i, c in context_ids(topic.statements).items()}
     return [f"{page.relative_to(site.root)}: {fault}" for page in site.html_pages() if "editors" not in page.parts
-            for fault in statement_faults(page.read_text("utf-8"), statements)]
+            for html in [page.read_text("utf-8")]
+            for fault in [*statement_faults(html, statements), *context_faults(html, contexts)]]
 
 
-def test_every_page_of_the_real_site_shows_each_statement_whole(real_site):
+def test_every_page_of_the_real_site_shows_each_statement_whole_once_after_its_context(real_site):
     assert site_faults(real_site, ROOT / "content") == []
 
 
-def test_every_page_of_the_test_topic_shows_each_statement_whole(example_site):
+def test_every_page_of_the_test_topic_shows_each_statement_whole_once_after_its_context(example_site):
     assert site_faults(example_site, EXAMPLE_CONTENT) == []
+
+
+CONTEXTS = {"cure": ("rare",), "rare": ()}
+
+
+@pytest.mark.parametrize("html, fault", [
+    ('<p><span data-statement="cure">Surgery can sometimes cure it.</span></p>', "cure shown without rare"),
+    ('<p><span data-statement="cure">Cure.</span> <span data-statement="rare">Rare.</span></p>',
+     "cure shown without rare"),
+    ('<p><span data-statement="rare">Rare.</span></p><p><span data-statement="rare">Rare.</span></p>',
+     "rare shown twice"),
+], ids=["context-dropped", "context-after", "shown-twice"])
+def test_the_walker_catches_a_statement_without_its_context_or_shown_twice(html, fault):
+    assert any(fault in found for found in context_faults(html, CONTEXTS))
+
+
+def test_the_walker_accepts_context_first_and_each_statement_once():
+    html = '<p><span data-statement="rare">Rare.</span></p><ul><li><span data-statement="cure">Cure.</span></li></ul>'
+    assert context_faults(html, CONTEXTS) == []
 
 
 @pytest.mark.parametrize("html", [
@@ -89,7 +123,7 @@ def test_links_json_and_page_descriptions_use_whole_statements(real_site):
 
 # Situation pages of the test topic: moonlight therapy's statement needs silver AND a full moon;
 # humming's needs gold OR a new moon.
-ANSWER_SECTION = "What it says about this answer"
+ANSWER_SECTION = "What this information says for people in this situation"
 
 
 def answer_section_statements(site, url: str) -> set[str]:
@@ -116,9 +150,9 @@ def test_a_joint_statement_is_shown_whole_on_each_answer_it_involves_and_nowhere
     assert not (not_shown & found)
 
 
-def test_a_treatment_shown_for_an_answer_brings_its_general_limits(example_site):
+def test_a_treatment_shown_for_an_answer_brings_its_introduction(example_site):
     found = answer_section_statements(example_site, "/glimmer-fever/situations/glimmer-colour/silver/")
-    assert "moonlight-bedtime" in found  # not usually suitable if you go to bed early: never left behind
+    assert "moonlight-what-it-is" in found  # what moonlight therapy is, before when it is sometimes used
 
 
 # The content check: every statement held to its source, its hedging and the factors that exist.

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from conftest import ROOT, TOPIC, build_or_fail, serving
+from conftest import ROOT, TOPIC, build_or_fail, plan_for, serving
 from patient_info.content.check import load_site
 from patient_info.take_away import pdfs
 from patient_info.take_away.pdfs import PdfError, PdfJob, make_pdfs, pdf_jobs, with_metadata
@@ -39,8 +39,7 @@ def test_metadata_sets_title_author_subject_and_language():
 
 
 def test_each_topic_gets_a_summary_and_a_large_print_pdf_beside_its_pages(tmp_path):
-    site = load_site(ROOT / "content")
-    jobs = pdf_jobs(site, tmp_path)
+    jobs = pdf_jobs(plan_for(ROOT / "content", judge_text=False).pdfs, tmp_path)
     assert [str(job.pdf.relative_to(tmp_path)) for job in jobs] == [f"{TOPIC}/summary.pdf",
                                                                    f"{TOPIC}/summary-large-print.pdf"]
     assert [str(job.page.relative_to(tmp_path)) for job in jobs] == [f"{TOPIC}/summary/index.html",
@@ -49,11 +48,11 @@ def test_each_topic_gets_a_summary_and_a_large_print_pdf_beside_its_pages(tmp_pa
 
 def test_an_unbuilt_site_stops_with_one_line_saying_to_build_it(tmp_path):
     with pytest.raises(PdfError, match=r"^build the site first \(make build\): .*/summary/index\.html, .* not found$"):
-        make_pdfs(pdf_jobs(load_site(ROOT / "content"), tmp_path))
+        make_pdfs(pdf_jobs(plan_for(ROOT / "content", judge_text=False).pdfs, tmp_path))
 
 
 def test_without_chromium_the_reason_is_one_line_with_the_command_to_run(tmp_path, monkeypatch):
-    jobs = pdf_jobs(load_site(ROOT / "content"), tmp_path)
+    jobs = pdf_jobs(plan_for(ROOT / "content", judge_text=False).pdfs, tmp_path)
     for job in jobs:
         job.page.parent.mkdir(parents=True, exist_ok=True)
         job.page.write_text("<html lang=en></html>")

@@ -19,7 +19,8 @@ def build_settings(data: dict) -> SiteSettings:
     return SiteSettings(name=data["name"], publisher=data["publisher"], contact=data["contact"],
                         disclaimer=data["disclaimer"], reuse=data["reuse"], clinic=Clinic(**clinic) if clinic else None,
                         feedback=Feedback(**feedback) if feedback else None,
-                        linking_terms=data.get("linking_terms", ""), linking_contact=data.get("linking_contact", ""))
+                        linking_terms=data.get("linking_terms", ""), linking_contact=data.get("linking_contact", ""),
+                        language=data.get("language", "en"))
 
 
 def build_glossary(data: dict) -> Glossary:
@@ -71,7 +72,7 @@ def _build_factor(data: dict) -> Factor:
         question=data["question"],
         explanation=tuple(data["explanation"]),
         importance=data["importance"],
-        values=tuple(FactorValue(v["id"], v["label"], tuple(v.get("aliases", []))) for v in data.get("values", [])),
+        values=tuple(FactorValue(v["id"], v["label"], v["title"], tuple(v.get("aliases", []))) for v in data.get("values", [])),
         aliases=tuple(data.get("aliases", [])),
     )
 
@@ -92,7 +93,8 @@ def _build_statement(data: dict) -> Statement:
     return Statement(id=data["id"], kind=data["kind"], likelihood=data["likelihood"], text=data["text"],
                      source=SourceQuote(source["document"], tuple(source["quotes"])),
                      about=tuple(data.get("about", [])),
-                     conditions=_build_condition(data["conditions"]) if "conditions" in data else None)
+                     conditions=_build_condition(data["conditions"]) if "conditions" in data else None,
+                     context=tuple(data.get("context", [])))
 
 
 def _build_condition(data: dict) -> Condition:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-from ..model import paths
+from ..page_kinds import reserved_folders
 from ..model.codes import CODE_SYSTEMS
 from ..errors import ContentError
 from .load import Document
@@ -37,8 +37,9 @@ def check_topic_aliases(factors: Document | None, treatments: Sequence[Document]
 def check_site_ids(topics: Sequence[Document]) -> list[ContentError]:
     """Across topics: old topic ids, reserved folder names and diagnosis codes."""
     errors = check_aliases(_ids(topics), _aliases(topics), "topic")
+    reserved = reserved_folders()
     for document, path, value in [*_ids(topics), *_aliases(topics)]:
-        if value in paths.RESERVED_FOLDERS:
+        if value in reserved:
             errors.append(document.error(path, f"'{value}' cannot be a topic id: the site uses /{value}/ itself",
                                          "choose another id"))
     for system, details in CODE_SYSTEMS.items():

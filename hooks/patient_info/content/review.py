@@ -7,7 +7,7 @@ from datetime import date
 
 from ..errors import ContentError
 from .load import Document
-from ..text import format_date
+from ..wording import wording
 
 DUE_SOON_DAYS = 60
 
@@ -22,16 +22,16 @@ def check_review_due(document: Document, today: date, what: str) -> tuple[list[C
     except (TypeError, KeyError, ValueError):
         return [], []  # a missing or malformed date is already a schema error
     if last > today:
-        return [document.error(("review", "last_reviewed"), f"the last review date {format_date(last)} is in the future",
+        return [document.error(("review", "last_reviewed"), f"the last review date {wording().date(last)} is in the future",
                                "write the date the content was really reviewed, today or earlier")], []
     where = ("review", "next_review_due")
     days = (due - today).days
     if days < 0:
-        return [document.error(where, f"the review of {what} is overdue: last reviewed {format_date(last)}, "
-                                      f"next review was due {format_date(due)} ({_days(-days)} ago)",
+        return [document.error(where, f"the review of {what} is overdue: last reviewed {wording().date(last)}, "
+                                      f"next review was due {wording().date(due)} ({_days(-days)} ago)",
                                "review the content, then update last_reviewed and next_review_due")], []
     if days <= DUE_SOON_DAYS:
-        return [], [document.error(where, f"the review of {what} is due soon: {format_date(due)} "
+        return [], [document.error(where, f"the review of {what} is due soon: {wording().date(due)} "
                                           f"(in {_days(days)})", "plan the review before that date")]
     return [], []
 

@@ -11,7 +11,8 @@ import re
 from typing import Iterable
 
 from ..errors import ContentError
-from ..model.site import LIKELIHOOD_WORDS
+from ..model.site import LIKELIHOODS
+from ..wording import wording
 from .load import Document
 from .shapes import has_id, list_of, numbered_mappings
 from .validate import check_unique, unknown_reference
@@ -101,7 +102,7 @@ def _check_condition(document: Document, path: tuple, condition: dict,
 
 def _check_hedging(document: Document, path: tuple, item: dict) -> list[ContentError]:
     likelihood = item.get("likelihood")
-    words = LIKELIHOOD_WORDS.get(likelihood) if isinstance(likelihood, str) else None
+    words = wording().hedge(likelihood) if likelihood in LIKELIHOODS else None
     text = item.get("text")
     if not words or not isinstance(text, str):
         return []

@@ -15,6 +15,7 @@ from .load import Document
 from .placeholders import unfilled
 from .shapes import date_or_none, field_of, has_id, numbered_mappings
 from .statement_checks import check_source_ids, check_statements, untold_treatments
+from .statement_context import check_context
 from .validate import check_unique, unknown_reference
 
 
@@ -30,6 +31,7 @@ def check_topic(files: TopicFiles) -> list[ContentError]:
         errors += check_statements(files.statements, treatment_ids=files.treatment_ids,
                                    values_by_factor=values_by_factor, sources=sources)
         errors += untold_treatments(files.statements, files.treatments)
+        errors += check_context(files.statements)
     errors += check_source_ids(files.sources)
     if files.factors:
         errors += _check_unique_factor_ids(files.factors)

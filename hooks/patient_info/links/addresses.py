@@ -9,8 +9,10 @@ page or as a forwarding page from an old id, stops the build and `make check`.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from .. import page_kinds
 from ..errors import ContentError
 from ..model import paths
 from .catalogue import Link
@@ -65,19 +67,30 @@ def _listed(text: str) -> list[tuple[int, str]]:
 
 
 def alias_hint(address: str) -> str:
-    """What keeps an old address working, from the shape of the address (see model/paths.py)."""
-    page, _, anchor = address.partition("#")
-    parts = page.strip("/").split("/")
-    if anchor:
-        return f"add '{anchor}' to the aliases of the factor that replaced it, in {parts[0]}/factors.yaml"
-    if len(parts) == 1 and parts[0]:
-        return f"add '{parts[0]}' to the aliases in the topic.yaml of the topic that replaced it"
-    if len(parts) == 3 and parts[1] == "treatments":
-        return f"add '{parts[2]}' to the aliases of the treatment that replaced it, in {parts[0]}/treatments/"
-    if len(parts) == 4 and parts[1] == "situations":
-        return (f"add '{parts[2]}' to the aliases of the factor that replaced it, or '{parts[3]}' to the "
-                f"aliases of the answer, in {parts[0]}/factors.yaml")
-    if parts[0] == "link" and len(parts) == 3:
-        return f"add the code {parts[2]} back to the codes of the topic it belongs to"
+    """What keeps an old address working: an alias for the part of it that was renamed, found from the page
+    kinds' address patterns."""
+    for kind in page_kinds.ALL:
+        found = _pattern(kind).fullmatch(address)
+        if found:
+            ids = found.groupdict()
+            return "; or ".join(_ALIAS_HINTS[name].format(**ids) for name in reversed(ids) if name in _ALIAS_HINTS)
     return ("bring the page back, or, if it should go, run 'make addresses' and commit the list: "
             "clinics' links to it will break")
+
+
+# Where the alias goes for each part of an address that can be renamed.
+_ALIAS_HINTS = {
+    "topic": "add '{topic}' to the aliases in the topic.yaml of the topic that replaced it",
+    "treatment": "add '{treatment}' to the aliases of the treatment that replaced it, in {topic}/treatments/",
+    "factor": "add '{factor}' to the aliases of the factor that replaced it, in {topic}/factors.yaml",
+    "value": "add '{value}' to the aliases of the answer that replaced it, in {topic}/factors.yaml",
+    "code": "add the code {code} back to the codes of the topic it belongs to",
+}
+
+
+def _pattern(kind: page_kinds.PageKind) -> re.Pattern:
+    """The kind's published address as a pattern, with a named group for each id."""
+    shape = paths.url(kind.file)
+    parts = re.split(r"\{(\w+)\}", shape)
+    return re.compile("".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>[^/#]+)"
+                              for i, part in enumerate(parts)))

@@ -1,33 +1,26 @@
-"""Every address a clinic can link to, listed once.
+"""Every address a clinic can link to, listed once, from the page kinds' records.
 
-links.json, the "for clinics" page, the code links, the redirects from old ids
-and each page's <head> are all built from this list, so they cannot disagree
-about a title or an address. Addresses are relative to site_url.
+links.json, the "for clinics" pages, the code links, the forwarding pages from old ids, the
+QR codes and each page's <head> are all made from this list, so they cannot disagree about a
+title or an address. Addresses are relative to site_url.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
 
-from ..model import page_kinds, paths, titles
-from ..model.codes import CODE_SYSTEMS
-from ..model.page_kinds import PageKind
+from .. import page_kinds
+from ..model.codes import Code
+from ..model.paths import url
 from ..model.site import Site, Topic, Treatment
-
-
-@dataclass(frozen=True)
-class Code:
-    system: str  # a key of CODE_SYSTEMS
-    code: str
+from ..page_kinds import PageKind
+from ..wording import Wording
 
 
 @dataclass(frozen=True)
 class Link:
     id: str
-    kind: str  # home, topic, summary, large-print, pdf, factors, factor, treatment, situation, code-link, glossary,
-    # about, for-clinics (the site's page for clinics, and each topic's), embed (a topic's card for other sites'
-    # pages), infobutton (the address record systems send codes to)
+    kind: str  # the page kind's name (page_kinds.py)
     title: str
     summary: str
     address: str
@@ -43,60 +36,41 @@ class Link:
         return self.address.partition("#")[0]
 
 
-def uncatalogued(src_uris: Iterable[str], links: Iterable[Link]) -> list[str]:
-    """Built pages that no link describes: a new kind of page needs its entry in `catalogue`, or the
-    page would go out without its <head> data, its links.json entry and its QR code."""
-    listed = {link.address for link in links}
-    # Pages for editors are built but not offered for linking: no <head> data, no links.json entry, no QR code.
-    return [uri for uri in src_uris if not paths.is_for_editors(uri) and paths.url(uri) not in listed]
-
-
-def catalogue(site: Site) -> tuple[Link, ...]:
-    """Every linkable address."""
-    links = [_page(page_kinds.HOME, site)]
+def catalogue(site: Site, wording: Wording) -> tuple[Link, ...]:
+    """Every linkable address: the site's first pages, each topic's, then the site's others (ALL's order)."""
+    linkable = [kind for kind in page_kinds.ALL if kind.linkable]
+    first = [kind for kind in linkable if kind.per == "site" and kind.menu == 0]
+    rest = [kind for kind in linkable if kind.per == "site" and kind not in first]
+    links = [_link(kind, site, wording, ()) for kind in first]
     for topic in site.topics:
-        links += _topic_links(site, topic)
-    links += [_page(kind, site) for kind in (page_kinds.GLOSSARY, page_kinds.ABOUT, page_kinds.FOR_CLINICS,
-                                             page_kinds.INFOBUTTON)]
-    return tuple(links)
+        links += _topic_links(site, topic, wording, [kind for kind in linkable if kind.per != "site"])
+    return tuple(links + [_link(kind, site, wording, ()) for kind in rest])
 
 
-def _topic_links(site: Site, topic: Topic) -> list[Link]:
-    codes = tuple(Code("icd10", c) for c in topic.codes.icd10) + tuple(Code("snomed", c) for c in topic.codes.snomed)
-    common = {"topic": topic, "codes": codes}
-    overview = _page(page_kinds.OVERVIEW, site, topic, **common)
-    factors = _page(page_kinds.FACTORS, site, topic, **common)
-    links = [overview, _page(page_kinds.SUMMARY, site, topic, **common),
-             _page(page_kinds.LARGE_PRINT, site, topic, **common), *_pdfs(topic, common), factors]
-    for factor in topic.factors:
-        links.append(Link(f"{topic.id}/factors/{factor.id}", "factor", factor.question, factor.explanation[0],
-                          f"{factors.address}#{factor.id}",
-                          previous=tuple(f"{factors.address}#{alias}" for alias in factor.aliases), **common))
-    links += [_page(page_kinds.TREATMENT, site, topic, treatment, treatment=treatment, **common)
-              for treatment in topic.treatments]
-    links += [_page(page_kinds.SITUATION, site, topic, factor, value, **common)
-              for factor in topic.factors for value in factor.values]
-    links.append(_page(page_kinds.FOR_CLINICS_TOPIC, site, topic, **common))
-    links.append(_page(page_kinds.EMBED, site, topic, **common))
-    for code in codes:
-        system = CODE_SYSTEMS[code.system]
-        links.append(Link(f"link/{code.system}/{code.code}", "code-link",
-                          titles.code_link_title(topic, system.name, code.code), topic.summary, paths.url(paths.code_link(code.system, code.code)),
-                          topic=topic, codes=(code,), target=overview))
+def _topic_links(site: Site, topic: Topic, wording: Wording, kinds: list[PageKind]) -> list[Link]:
+    codes = page_kinds.topic_codes(topic)
+    links: list[Link] = []
+    overview = None
+    for kind in kinds:
+        for subject in kind.subjects_in(topic):
+            link = _link(kind, site, wording, subject, topic=topic, codes=codes if kind.per != "code" else subject[1:],
+                         treatment=subject[1] if kind.per == "treatment" else None,
+                         target=overview if kind.per == "code" else None)
+            overview = link if kind is page_kinds.OVERVIEW else overview
+            links.append(link)
     return links
 
 
-def _pdfs(topic: Topic, common: dict) -> list[Link]:
-    """The printable summaries as PDFs, made from their pages after the site is built (`make build`).
-    A file, not a folder: an old topic id has no redirect page to forward it, so they have no old addresses."""
-    return [Link(f"{topic.id}/summary.pdf", "pdf", titles.summary_pdf_title(topic), titles.summary_pdf_description(topic),
-                 paths.summary_pdf(topic.id), **common),
-            Link(f"{topic.id}/summary-large-print.pdf", "pdf", titles.large_print_pdf_title(topic),
-                 titles.large_print_pdf_description(topic), paths.large_print_pdf(topic.id), **common)]
+def _link(kind: PageKind, site: Site, wording: Wording, subject: tuple, **fields) -> Link:
+    """A page's link, named by its address; every other combination of current and old ids is an old address
+    (files other than pages and folders have none: nothing could forward them)."""
+    address, *previous = [url(src_uri) for src_uri in kind.all_src_uris(*subject)]
+    forwardable = kind.is_page or address.endswith("/")
+    return Link(link_id(address), kind.name, kind.title(wording, site, *subject),
+                kind.description(wording, site, *subject), address,
+                previous=tuple(previous) if forwardable else (), **fields)
 
 
-def _page(kind: PageKind, site: Site, *subject, **fields) -> Link:
-    """A page's link, named by its address; every other combination of current and old ids is an old address."""
-    address, *previous = [paths.url(src_uri) for src_uri in kind.all_src_uris(*subject)]
-    return Link(address.rstrip("/") or "home", kind.name, kind.title(site, *subject), kind.description(site, *subject),
-                address, previous=tuple(previous), **fields)
+def link_id(address: str) -> str:
+    """A link's id, from its address: names its QR code and its card on the pages for clinics."""
+    return address.replace("/#", "/").rstrip("/") or "home"

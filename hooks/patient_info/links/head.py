@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..model import paths
+from .. import page_kinds
+from ..model.audiences import CLINICS
 from .catalogue import Link
 from ..model.codes import CODE_SYSTEMS
 from ..model.site import Site, Topic
@@ -75,7 +76,7 @@ def script_json(data: dict) -> Markup:
 
 
 def _audience(link: Link) -> dict:
-    if link.kind == "for-clinics":
+    if link.kind in _FOR_CLINICIANS:
         return {"@type": "MedicalAudience", "audienceType": "Clinician"}
     return {"@type": "Patient"}
 
@@ -86,6 +87,9 @@ def _condition(topic: Topic, site_url: str) -> dict:
     return {
         "@type": "MedicalCondition",
         "name": topic.title,
-        "url": site_url + paths.url(paths.topic_page(topic.id)),
+        "url": site_url + page_kinds.OVERVIEW.address(topic),
         "code": [{"@type": "MedicalCode", "codeValue": value, "codingSystem": system} for system, value in codes],
     }
+
+
+_FOR_CLINICIANS = frozenset(kind.name for kind in page_kinds.ALL if kind.audience == CLINICS)

@@ -10,31 +10,34 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-from ..model import paths, titles
-from ..model.titles import review_notice
+from .. import page_kinds
+from ..model import paths
+from ..wording import Wording
+from ..wording.labels import review_notice
 from .catalogue import Link
 from ..model.codes import CODE_SYSTEMS
 from ..model.site import Site, Topic
 from .redirects import StaticFile
 
 
-def machine_readable_files(site: Site, links: tuple[Link, ...], site_url: str, language: str) -> list[StaticFile]:
-    files = [StaticFile(paths.LINKS_INDEX, _dump(links_index(site, links, site_url, language))),
+def machine_readable_files(site: Site, links: tuple[Link, ...], site_url: str, words: Wording) -> list[StaticFile]:
+    language = words.language
+    files = [StaticFile(paths.LINKS_INDEX, _dump(links_index(site, links, site_url, words))),
              StaticFile(paths.LINKS_SCHEMA, _dump(links_schema(site_url)))]
-    summaries = {link.topic.id: link for link in links if link.kind == "summary"}
+    summaries = {link.topic.id: link for link in links if link.kind == page_kinds.SUMMARY.name}
     for link in links:
-        if link.kind == "code-link":
+        if link.kind == page_kinds.CODE_LINK.name:
             code = link.codes[0]
-            answer = code_answer(site, link, summaries.get(link.topic.id), site_url, language)
+            answer = code_answer(site, link, summaries.get(link.topic.id), site_url, words)
             files.append(StaticFile(paths.code_answer(code.system, code.code), _dump(answer)))
     return files
 
 
-def links_index(site: Site, links: tuple[Link, ...], site_url: str, language: str) -> dict:
+def links_index(site: Site, links: tuple[Link, ...], site_url: str, words: Wording) -> dict:
     return {
         "$schema": site_url + paths.LINKS_SCHEMA,
-        "site": {"name": site.settings.name, "url": site_url, "language": language},
-        "links": [_entry(link, site_url) for link in links],
+        "site": {"name": site.settings.name, "url": site_url, "language": words.language},
+        "links": [_entry(link, site_url, words) for link in links],
     }
 
 
@@ -43,9 +46,9 @@ def links_schema(site_url: str) -> dict:
     return {**schema, "$id": site_url + paths.LINKS_SCHEMA}
 
 
-def code_answer(site: Site, link: Link, summary: Link | None, site_url: str, language: str) -> dict:
+def code_answer(site: Site, link: Link, summary: Link | None, site_url: str, words: Wording) -> dict:
     """The answer for one code link: its topic's overview, and the topic's printable summary if it has one."""
-    code, topic = link.codes[0], link.topic
+    code, topic, language = link.codes[0], link.topic, words.language
     system = CODE_SYSTEMS[code.system]
     reviewed = _timestamp(topic)
     pages = [(link.target, "alternate")] + ([(summary, "related")] if summary else [])
@@ -54,7 +57,8 @@ def code_answer(site: Site, link: Link, summary: Link | None, site_url: str, lan
         "base": site_url,
         "id": {"_value": site_url + paths.code_answer(code.system, code.code)},
         "title": {"_value": site.settings.name, "type": "text"},
-        "subtitle": {"_value": titles.code_answer_subtitle(system.name, code.code), "type": "text"},
+        "subtitle": {"_value": words("Information for {system} code {code}", system=system.name, code=code.code),
+                     "type": "text"},
         "updated": {"_value": reviewed},
         "author": {"name": {"_value": site.settings.publisher}},
         "category": [{"scheme": "mainSearchCriteria.v.c", "term": code.code},
@@ -70,14 +74,14 @@ def code_answer(site: Site, link: Link, summary: Link | None, site_url: str, lan
             "last_reviewed": topic.review.last_reviewed.isoformat(),
             "next_review_due": topic.review.next_review_due.isoformat(),
             "clinically_reviewed": topic.review.clinically_reviewed,
-            "review_notice": review_notice(topic),
+            "review_notice": review_notice(words, clinically_reviewed=topic.review.clinically_reviewed),
             "reviews": [{"date": record.date.isoformat(), "kind": record.kind, "reviewer": record.reviewer,
                          "role": record.role} for record in topic.review.reviews],
         }],
     }}
 
 
-def _entry(link: Link, site_url: str) -> dict:
+def _entry(link: Link, site_url: str, words: Wording) -> dict:
     topic = link.topic
     entry = {
         "id": link.id,
@@ -89,12 +93,12 @@ def _entry(link: Link, site_url: str) -> dict:
         "last_reviewed": topic.review.last_reviewed.isoformat() if topic else None,
         "next_review_due": topic.review.next_review_due.isoformat() if topic else None,
         "clinically_reviewed": topic.review.clinically_reviewed if topic else None,
-        "review_notice": review_notice(topic) if topic else None,
+        "review_notice": review_notice(words, clinically_reviewed=topic.review.clinically_reviewed) if topic else None,
         "codes": [{"system": code.system, "code": code.code} for code in link.codes],
         "previous_urls": [site_url + old for old in link.previous],
         "qr_code": site_url + paths.qr_code(link.id),
     }
-    if link.kind == "code-link":
+    if link.kind == page_kinds.CODE_LINK.name:
         code = link.codes[0]
         entry["answer"] = site_url + paths.code_answer(code.system, code.code)
         entry["target"] = site_url + link.target.address

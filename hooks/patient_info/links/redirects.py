@@ -11,14 +11,13 @@ the clash checks) and gives a relative canonical link.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
-import jinja2
-
+from .. import page_kinds
 from ..model import paths
 from .catalogue import Link
 from ..model.codes import CODE_SYSTEMS
 from ..model.site import Site
+from ..templating import environment
 
 
 @dataclass(frozen=True)
@@ -32,25 +31,20 @@ class StaticFile:
 def redirect_files(site: Site, links: tuple[Link, ...], site_url: str, language: str) -> list[StaticFile]:
     files = []
     for link in links:
-        if link.kind == "code-link":
+        if link.kind == page_kinds.CODE_LINK.name:
             files.append(_redirect(link.address, link.target, site, site_url, language, code=link.codes[0]))
         for old in link.previous:
-            if "#" not in old:  # an old anchor is kept as an extra id on the live page instead
+            if old.endswith("/"):  # an old anchor is kept as an extra id on the live page instead
                 files.append(_redirect(old, link, site, site_url, language))
     return files
 
 
 def _redirect(old: str, target: Link, site: Site, site_url: str, language: str, *, code=None) -> StaticFile:
     """A page that forwards an old address, or a diagnosis `code`'s address, to `target`."""
-    html = _environment().get_template("redirect.html.j2").render(
+    html = environment(__package__, "templates", markdown=False, language=language).get_template(
+        "redirect.html.j2").render(
         language=language, code=code, system=CODE_SYSTEMS[code.system].name if code else "",
         site_name=site.settings.name, title=target.title, canonical=site_url + target.address,
         href=paths.relative_url(old, target.address))
     return StaticFile(paths.redirect_file(old), html)
 
-
-@cache
-def _environment() -> jinja2.Environment:
-    # HTML output, so HTML autoescaping (the Markdown templates use their own escaping).
-    return jinja2.Environment(loader=jinja2.PackageLoader(__package__, "templates"), autoescape=True,
-                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)

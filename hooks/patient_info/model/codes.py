@@ -26,3 +26,11 @@ CODE_SYSTEMS = {
                         has_categories=True),
     "snomed": CodeSystem("SNOMED CT", "2.16.840.1.113883.6.96"),
 }
+
+
+@dataclass(frozen=True)
+class Code:
+    """One of a topic's diagnosis codes."""
+
+    system: str  # a key of CODE_SYSTEMS
+    code: str

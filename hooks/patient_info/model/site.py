@@ -11,7 +11,8 @@ from .glossary import Glossary
 @dataclass(frozen=True)
 class FactorValue:
     id: str
-    label: str
+    label: str  # the answer, as the factor's question would be answered: "The bowel"
+    title: str  # the answer's page title, as the reader would say it: "If the cancer started in the bowel"
     aliases: tuple[str, ...] = ()
 
 
@@ -82,6 +83,9 @@ class Statement:
     source: SourceQuote
     about: tuple[str, ...] = ()  # treatment ids, the main one first
     conditions: Condition | None = None  # None: it applies to everyone with the condition
+    # Ids of the statements without which this one would mislead, shown before it wherever it is shown
+    # (model/selection.py adds each treatment's introduction on top of these).
+    context: tuple[str, ...] = ()
 
     @property
     def treatment(self) -> str | None:
@@ -191,6 +195,9 @@ class Topic:
         return tuple(s for s in self.statements
                      if treatment_id in s.about and (not kinds or s.kind in kinds))
 
+    def statement(self, statement_id: str) -> Statement:
+        return next(s for s in self.statements if s.id == statement_id)
+
     def source(self, source_id: str) -> SourceDocument:
         return next(source for source in self.sources if source.id == source_id)
 
@@ -228,6 +235,7 @@ class SiteSettings:
     feedback: Feedback | None = None
     linking_terms: str = ""  # on what terms clinics may link, embed and reuse; shown on the page for clinics
     linking_contact: str = ""  # who clinics contact about linking
+    language: str = "en"  # the language of the content and of the site's own words (wording/)
 
 
 @dataclass(frozen=True)
@@ -237,21 +245,7 @@ class Site:
     glossary: Glossary = Glossary()
 
 
-# The source's own hedging, as a closed list: each likelihood's words must appear in the statement's text.
-LIKELIHOOD_WORDS = {
-    "most-common": "most common",
-    "usually": "usually",
-    "usually-only": "usually only",
-    "most-commonly": "most commonly",
-    "sometimes": "sometimes",
-    "may-sometimes": "may sometimes",
-    "may": "may",
-    "a-small-number": "a small number",
-    "occasionally": "occasionally",
-    "can": "can",
-    "may-not": "may not",
-    "not-usually": "not usually",
-    "stated": "",
-}
-# The source's emphasis, most used first: pages that list several treatments' statements follow it.
-LIKELIHOOD_ORDER = tuple(LIKELIHOOD_WORDS)
+# The source's own hedging, as a closed list, in the source's emphasis: most used first. Pages that list
+# several treatments' statements follow this order. The words each stands for are in the wording catalogue.
+LIKELIHOODS = ("most-common", "usually", "usually-only", "most-commonly", "sometimes", "may-sometimes", "may",
+               "a-small-number", "occasionally", "can", "may-not", "not-usually", "stated")

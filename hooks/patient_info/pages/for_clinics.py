@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import html
 import re
+from functools import partial
 from urllib.parse import urlencode
 
+from .. import page_kinds
 from ..model import paths
 from ..links.catalogue import Link
 from ..model.codes import CODE_SYSTEMS
@@ -34,15 +36,18 @@ def qr_name(link: Link) -> str:
 def infobutton_request(site_url: str, code: str, oid: str, response: str = "text/html") -> str:
     """A ready-made HL7 infobutton request (URL-based query) for one code, as a record system would send it."""
     query = {"mainSearchCriteria.v.c": code, "mainSearchCriteria.v.cs": oid, "knowledgeResponseType": response}
-    return f"{site_url}{paths.url(paths.INFOBUTTON)}?{urlencode(query, safe='/')}"
+    return f"{site_url}{page_kinds.INFOBUTTON.address()}?{urlencode(query, safe='/')}"
 
 
 def code_examples(site_url: str, links: tuple[Link, ...]) -> list[tuple[Link, str]]:
     """Each code link with its infobutton request, in the catalogue's order."""
     return [(link, infobutton_request(site_url, link.codes[0].code, CODE_SYSTEMS[link.codes[0].system].oid))
-            for link in links if link.kind == "code-link"]
+            for link in links if link.kind == page_kinds.CODE_LINK.name]
 
 
-HELPERS = {"card_id": card_id, "html_snippet": html_snippet, "qr_href": qr_href, "qr_name": qr_name,
-           "infobutton_request": infobutton_request, "code_examples": code_examples, "iframe_snippet": iframe_snippet,
-           "plain_snippet": plain_snippet, "code_systems": CODE_SYSTEMS}
+def helpers(language: str) -> dict:
+    """What the pages for clinics call, for a site in `language`."""
+    return {"card_id": card_id, "html_snippet": html_snippet, "qr_href": qr_href, "qr_name": qr_name,
+            "infobutton_request": infobutton_request, "code_examples": code_examples,
+            "iframe_snippet": partial(iframe_snippet, language=language),
+            "plain_snippet": partial(plain_snippet, language=language), "code_systems": CODE_SYSTEMS}

@@ -57,9 +57,9 @@ class HandoutStatement:
 
 
 @dataclass(frozen=True)
-class HandoutTreatment:
-    name: str
-    statements: tuple[HandoutStatement, ...]  # how often and when it is used, in the source's hedging
+class HandoutSection:
+    heading: str  # a treatment's name, or the words for statements about several treatments
+    statements: tuple[HandoutStatement, ...]  # as the selection rule arranged them, context first
 
 
 @dataclass(frozen=True)
@@ -69,26 +69,44 @@ class HandoutNote:
 
 
 @dataclass(frozen=True)
+class HandoutWords:
+    """The sheet's own words in the site's language: the template prints them and the estimate measures them."""
+
+    source: str  # "Adapted from ..., by ...": at the top of side one
+    review_notice: str  # "" once a clinician has checked the topic
+    aim: str
+    factors: str
+    main_factors: str
+    other_factors: str
+    treatments: str
+    keep_in_mind: str
+    questions: str
+    notes: str
+    appointment: str
+    online: str
+    dates: str
+    version: str
+    contact: str
+    publisher: str
+
+
+@dataclass(frozen=True)
 class Handout:
     """Everything the summary prints, as plain text; the template escapes it."""
 
     topic_id: str
     title: str
+    words: HandoutWords
     aim: tuple[HandoutStatement, ...]
     main_factors: tuple[str, ...]
     other_factors: tuple[str, ...]
-    treatments: tuple[HandoutTreatment, ...]
+    treatments: tuple[HandoutSection, ...]
+    together: tuple[HandoutSection, ...]  # statements that name several treatments, after the treatments
     notes: tuple[HandoutNote, ...]
     questions: tuple[str, ...]
     overview_url: str
-    last_reviewed: str
-    next_review_due: str
-    version: str
-    publisher: str
     clinic_name: str = ""
-    clinic_phone: str = ""
-    review_notice: str = ""  # while no clinician has checked the topic
-    contact: str = ""  # who to ask: the clinic's line, or the site's "ask your care team"
+    clinic_phone: str = ""  # with its label: "Phone: 0100 555 555"
 
 
 @dataclass(frozen=True)
@@ -109,8 +127,8 @@ class Sheet:
         over = max(self.sides) - BUDGET if len(self.sides) <= SIDES else sum(self.sides[SIDES:])
         return (f"The printable summary of topic '{self.topic_id}' will not fit on one sheet of paper (two sides): "
                 f"it is about {math.ceil(over / LINE)} lines ({math.ceil(over / MM)} mm) too long. Shorten its "
-                "statements about how often and when each treatment is used, its caveats or its questions; the "
-                "summary never shrinks text below 12pt to fit.")
+                "statements, its caveats or its questions; the summary shows every statement whole and never "
+                "shrinks text below 12pt to fit.")
 
 
 def plan_sheet(handout: Handout) -> Sheet:
@@ -169,9 +187,13 @@ _HEADING = _Block(HEADING * FONT * LEADING, margin_top=0.6 * HEADING * FONT, mar
 def _parts(handout: Handout, note_lines: int):
     """Each part of the sheet, top to bottom, in the order the template prints them: (its name, its blocks).
     A part is never split between the two sides."""
+    words = handout.words
     yield "title", list(_title(handout))
-    yield "factors", [_HEADING, _Block(max(_list(handout.main_factors), _list(handout.other_factors)))]
-    yield "treatments", [_HEADING, _Block(_treatments(handout.treatments))]
+    yield "factors", [_HEADING, _Block(max(_list(words.main_factors, handout.main_factors),
+                                           _list(words.other_factors, handout.other_factors)))]
+    yield "treatments", [_HEADING, _Block(_sections(handout.treatments))]
+    if handout.together:
+        yield "together", [_Block(_sections(handout.together, columns=1))]
     if handout.notes:
         yield "keep-in-mind", [_HEADING, *(_paragraph(f"{note.label}: {note.text}") for note in handout.notes)]
     if handout.questions:
@@ -183,34 +205,39 @@ def _parts(handout: Handout, note_lines: int):
 
 def _title(handout: Handout):
     if handout.clinic_name or handout.clinic_phone:
-        clinic = f"{handout.clinic_name} · Phone: {handout.clinic_phone}"
+        clinic = f"{handout.clinic_name} · {handout.clinic_phone}"
         yield _Block(_text(clinic, PAGE_WIDTH, size=HEADING, bold=True) + 0.3 * HEADING * FONT + 2,
                      margin_bottom=0.4 * HEADING * FONT)
     yield _Block(_text(handout.title, PAGE_WIDTH, size=TITLE, bold=True, leading=1.2),
                  margin_bottom=0.3 * TITLE * FONT)
+    words = handout.words
+    yield _paragraph(f"{words.source} {words.review_notice}".strip(), bold=bool(words.review_notice))
     for i, statement in enumerate(handout.aim):
-        yield _paragraph(("The aim of treatment: " if i == 0 else "") + statement.text)
+        yield _paragraph((f"{words.aim} " if i == 0 else "") + statement.text)
 
 
-def _paragraph(text: str) -> _Block:
-    return _Block(_text(text, PAGE_WIDTH), margin_bottom=0.4 * FONT)
+def _paragraph(text: str, *, bold: bool = False) -> _Block:
+    return _Block(_text(text, PAGE_WIDTH, bold=bold), margin_bottom=0.4 * FONT)
 
 
-def _list(items: tuple[str, ...]) -> float:
+def _list(label: str, items: tuple[str, ...]) -> float:
     """A labelled bulleted list in one of two columns."""
-    label = LINE + 0.1 * FONT
-    return label + sum(_lines(item, BULLETED_WIDTH) * LINE + 0.15 * FONT for item in items)
+    heading = _lines(label, HALF_WIDTH) * LINE + 0.1 * FONT
+    return heading + sum(_lines(item, BULLETED_WIDTH) * LINE + 0.15 * FONT for item in items)
 
 
-def _treatments(treatments: tuple[HandoutTreatment, ...]) -> float:
-    """Two balanced columns of whole treatments: how much each says varies too much for rows of two."""
-    heights = [_treatment_lines(t) * LINE + 0.4 * FONT + 1 for t in treatments]
+def _sections(sections: tuple[HandoutSection, ...], *, columns: int = 2) -> float:
+    """Whole sections in balanced columns: how much each says varies too much for rows of two."""
+    width = HALF_WIDTH if columns == 2 else PAGE_WIDTH
+    heights = [_section_lines(section, width) * LINE + 0.4 * FONT + 1 for section in sections]
+    if columns == 1:
+        return sum(heights)
     return min(max(sum(heights[:split]), sum(heights[split:])) for split in range(len(heights) + 1))
 
 
-def _treatment_lines(treatment: HandoutTreatment) -> int:
-    text = " ".join(statement.text for statement in treatment.statements)
-    return _lines(treatment.name, HALF_WIDTH, bold=True) + _lines(text, HALF_WIDTH)
+def _section_lines(section: HandoutSection, width: float) -> int:
+    text = " ".join(statement.text for statement in section.statements)
+    return _lines(section.heading, width, bold=True) + _lines(text, width)
 
 
 def _balanced_columns(heights: list[int]) -> float:
@@ -221,11 +248,10 @@ def _balanced_columns(heights: list[int]) -> float:
 
 def _footer(handout: Handout) -> _Block:
     width = FOOTER_TEXT_WIDTH
-    lines = (_lines(f"Full information online: {handout.overview_url}", width, bold=True)
-             + _lines(f"Last reviewed: {handout.last_reviewed}. Next review due: {handout.next_review_due}.", width)
-             + _lines(f"Version: {handout.version}. {handout.review_notice}", width, bold=bool(handout.review_notice))
-             + _lines(f"Who to contact: {handout.contact}", width)
-             + _lines(f"Published by {handout.publisher}.", width))
+    words = handout.words
+    lines = (_lines(f"{words.online} {handout.overview_url}", width, bold=True)
+             + _lines(words.dates, width) + _lines(words.version, width)
+             + _lines(words.contact, width) + _lines(words.publisher, width))
     paragraphs = 3
     return _Block(max(QR_SIZE, lines * LINE + paragraphs * 0.15 * FONT) + 0.4 * FONT + 2, margin_top=0.7 * FONT)
 

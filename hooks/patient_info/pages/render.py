@@ -1,26 +1,37 @@
-"""Model → Markdown pages. Each kind of page (model/page_kinds.py) is one template; escaping is on by default."""
+"""Model → Markdown pages, one template per kind of page (page_kinds.py); escaping is on by default.
+
+Every kind with a Markdown template is rendered by one loop over the records. A page's context is
+the same for every kind (its site, its subject, the statements its kind shows, the site's wording)
+plus, for a few kinds, what only they need (EXTRA below).
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import partial
 
 import jinja2
 
 from . import field_reference, for_clinics
-from ..model import page_kinds, paths, titles
-from ..model.codes import CODE_SYSTEMS
-from ..model.audiences import PATIENTS
-from ..model.page_kinds import PageKind
-from .handout import Handout, HandoutNote, HandoutStatement, HandoutTreatment, large_print_sheet, plan_sheet
-from ..model.glossary import Glossary
-from ..model.site import LIKELIHOOD_WORDS, AllOf, AnswerIs, Condition, Factor, Site, Statement, Topic, Treatment
+from .. import page_kinds
+from ..links.catalogue import Link
 from ..links.qr import qr_inline
-from ..model.situations import brief, factor_statements, situations, treatment_sections, when_it_is_used
-from ..text import Markdown, anchor, css_string, escape, format_date, html_text
+from ..model import paths
+from ..model.audiences import PATIENTS
+from ..model.codes import CODE_SYSTEMS
+from ..model.glossary import Glossary
+from ..model import selection
+from ..model.selection import Group
+from ..model.site import AllOf, AnswerIs, Condition, Factor, Site, Statement, Topic
+from ..page_kinds import PageKind
+from ..templating import environment
+from ..text import Markdown, anchor, css_string, escape, html_text
+from ..wording import Wording, labels, wording as wording_for
 from ..workers import share_work
+from .handout import (Handout, HandoutNote, HandoutSection, HandoutStatement, HandoutWords, large_print_sheet,
+                      plan_sheet)
 
 # The editors' page is written before the other pages are measured; the build fills this in.
 PLACEHOLDER = '<div class="content-report-placeholder"></div>'
@@ -28,133 +39,204 @@ PLACEHOLDER = '<div class="content-report-placeholder"></div>'
 
 @dataclass(frozen=True)
 class Page:
+    kind: str  # its kind's name
     src_uri: str
+    title: str
+    description: str
     markdown: str
+    statements: tuple[str, ...]  # the ids of the statements it shows, in order
+    audience: str
 
 
-def render_site(site: Site, handouts: Mapping[str, Handout]) -> list[Page]:
-    """Every page but the ones for clinics (render_for_clinics); `handouts` holds each topic's printable
-    summary, by topic id (see summary_handouts)."""
-    pages = [_render_page(page_kinds.HOME, site)]
-    pages += share_work(partial(_render_topics, site=site, handouts=handouts), site.topics)
-    pages.append(_render_page(page_kinds.GLOSSARY, site, glossary=site.glossary,
-                              meta=_glossary_review_meta(site.glossary)))
-    pages.append(_render_page(page_kinds.ABOUT, site))
-    pages.append(_render_page(page_kinds.CONTENT_REPORT, site, placeholder=Markdown(PLACEHOLDER)))
-    pages.append(_render_page(page_kinds.FIELD_REFERENCE, site, content_files=field_reference.content_files()))
+@dataclass(frozen=True)
+class Inputs:
+    """What rendering needs besides the site: sent to worker processes, so plain data only."""
+
+    language: str
+    site_url: str
+    handouts: Mapping[str, Handout]  # each topic's printable summary, by topic id
+
+
+def render_pages(site: Site, inputs: Inputs, links: tuple[Link, ...]) -> list[Page]:
+    """Every Markdown page of the site, in the records' order: each topic's own pages on every core (a large
+    site has tens of thousands), then the site's pages and the pages for clinics, which list the catalogue."""
+    in_workers = [kind for kind in _markdown_kinds() if kind.per != "site" and kind not in _NEED_CATALOGUE]
+    pages = share_work(partial(_render_topics, site=site, inputs=inputs, kinds=tuple(k.file for k in in_workers)),
+                       site.topics)
+    for kind in _markdown_kinds():
+        if kind not in in_workers:
+            pages += [render_page(kind, site, inputs, *subject, **_extra(kind, site, inputs, links, subject))
+                      for subject in kind.subjects(site)]
     return pages
 
 
-def _render_topics(topics: tuple[Topic, ...], site: Site, handouts: Mapping[str, Handout]) -> list[Page]:
-    return [page for topic in topics for page in render_topic(topic, site, handout=handouts[topic.id])]
+def _markdown_kinds() -> list[PageKind]:
+    return [kind for kind in page_kinds.ALL if kind.template and kind.is_page]
 
 
-def render_topic(topic: Topic, site: Site, *, handout: Handout) -> list[Page]:
-    review = _review_meta(topic)
-    pages = [_render_page(page_kinds.OVERVIEW, site, topic, meta=review),
-             _render_page(page_kinds.FACTORS, site, topic, meta=review)]
-    pages += [_render_page(page_kinds.TREATMENT, site, topic, treatment, meta=review) for treatment in topic.treatments]
-    pages += [_render_page(page_kinds.SITUATION, site, topic, situation.factor, situation.value, situation=situation,
-                           meta=review) for situation in situations(topic)]
-    pages.append(render_summary(topic, site, handout))
-    pages.append(render_large_print(topic, site, handout))
-    pages.append(_render_page(page_kinds.STATEMENTS_REPORT, site, topic))
-    return pages
+def _render_topics(topics: tuple[Topic, ...], site: Site, inputs: Inputs, kinds: tuple[str, ...]) -> list[Page]:
+    """A share of the topics' own pages, in a worker process (`kinds`: their records' file patterns)."""
+    chosen = [kind for kind in _markdown_kinds() if kind.file in kinds]
+    return [render_page(kind, site, inputs, *subject, **_extra(kind, site, inputs, (), subject))
+            for topic in topics for kind in chosen for subject in kind.subjects_in(topic)]
 
 
-def render_summary(topic: Topic, site: Site, handout: Handout) -> Page:
-    """The handout on one sheet of paper, which leads back to the overview by its address and a QR code."""
-    return _render_handout(page_kinds.SUMMARY, topic, site, handout, sheet=plan_sheet(handout), large_print=False)
+def render_page(kind: PageKind, site: Site, inputs: Inputs, *subject, meta: dict | None = None, **context) -> Page:
+    """A page of `kind` about `subject` (nothing, a topic, a topic and a treatment, ...): its title and
+    description from the record, its statements from the record's view of the selection rule."""
+    words = wording_for(inputs.language)
+    src_uri = kind.src_uri(*subject)
+    title, description = kind.title(words, site, *subject), kind.description(words, site, *subject)
+    groups = kind.shows(*subject)
+    named = dict(zip(kind.subject_names, subject, strict=True))
+    body = _environment(inputs.language).get_template(kind.template).render(
+        page=src_uri, site=site, title=title, description=description, groups=groups, **named, **context)
+    topic = named.get("topic")
+    audience = {} if kind.audience == PATIENTS else {"audience": kind.audience}
+    front = {"description": description, **(_review_meta(topic, words) if topic else {}), **(meta or {}),
+             **audience}
+    shown = tuple(s.id for group in groups for s in group.statements)
+    return Page(kind.name, src_uri, title, description, _front_matter(front) + body, shown, kind.audience)
 
 
-def render_large_print(topic: Topic, site: Site, handout: Handout) -> Page:
-    """The same handout in large print, on as many pages as it needs, each with its title and number."""
-    return _render_handout(page_kinds.LARGE_PRINT, topic, site, handout, sheet=large_print_sheet(handout),
-                           large_print=True)
+# What a few kinds need besides the common context ----------------------------------------------------------
+
+def _summary(kind: PageKind, site: Site, inputs: Inputs, links: tuple[Link, ...], topic: Topic) -> dict:
+    """The handout on one sheet of paper (or in large print, on as many pages as it needs), which leads back
+    to the overview by its address and a QR code."""
+    handout = inputs.handouts[topic.id]
+    large = kind is page_kinds.LARGE_PRINT
+    title = kind.title(wording_for(inputs.language), site, topic)
+    # MkDocs finds no h1 inside the sheet. The print title is printed at the top of each page after the first
+    # (see main.html), as the inside of a CSS string.
+    return {"handout": handout, "sheet": large_print_sheet(handout) if large else plan_sheet(handout),
+            "large_print": large, "qr_code": qr_inline(handout.overview_url, css_class="handout-qr"),
+            "meta": {"title": title, "handout": "large-print" if large else "true", "print_title": css_string(title)}}
 
 
-def _render_handout(kind: PageKind, topic: Topic, site: Site, handout: Handout, *, sheet, large_print: bool) -> Page:
-    title = kind.title(site, topic)
-    return _render_page(kind, site, topic, handout=handout, sheet=sheet, large_print=large_print,
-                        qr_code=qr_inline(handout.overview_url, css_class="handout-qr"),
-                        # MkDocs finds no h1 inside the sheet. The print title is printed at the top of each
-                        # page after the first (see main.html), as the inside of a CSS string.
-                        meta={"title": title, "handout": "large-print" if large_print else "true",
-                              "print_title": css_string(title), **_review_meta(topic)})
+def _glossary(kind: PageKind, site: Site, inputs: Inputs, links: tuple[Link, ...]) -> dict:
+    glossary = site.glossary
+    dates = {} if glossary.last_reviewed is None else {
+        "last_reviewed": wording_for(inputs.language).date(glossary.last_reviewed),
+        "next_review_due": wording_for(inputs.language).date(glossary.next_review_due)}
+    return {"glossary": glossary, "meta": dates}
 
 
-def summary_handouts(site: Site, *, site_url: str) -> dict[str, Handout]:
-    """Each topic's handout, by topic id: made once, checked for fit and rendered.
-    `site_url` is the published address, written out and encoded on printed handouts."""
-    return {topic.id: summary_handout(topic, site, site_url=site_url) for topic in site.topics}
-
-
-def summary_handout(topic: Topic, site: Site, *, site_url: str) -> Handout:
-    """What the printable summary says, taken from the content without re-typing any of it."""
-    clinic = site.settings.clinic
-    return Handout(
-        topic_id=topic.id,
-        title=titles.summary_title(topic),
-        aim=tuple(_handout_statement(s) for s in topic.statements_of_kind("aim")),
-        main_factors=tuple(f.question for f in topic.factors if f.importance == "main"),
-        other_factors=tuple(f.question for f in topic.factors if f.importance != "main"),
-        treatments=tuple(HandoutTreatment(t.name, tuple(_handout_statement(s) for s in when_it_is_used(topic, t)))
-                         for t in topic.treatments),
-        notes=tuple(HandoutNote(titles.CAVEAT_TITLES[c.importance], c.text) for c in topic.caveats),
-        questions=topic.questions,
-        overview_url=paths.absolute_url(site_url, paths.topic_page(topic.id)),
-        last_reviewed=format_date(topic.review.last_reviewed),
-        next_review_due=format_date(topic.review.next_review_due),
-        version=content_version(topic),
-        publisher=site.settings.publisher,
-        clinic_name=clinic.name if clinic else "",
-        clinic_phone=clinic.phone if clinic else "",
-        review_notice=titles.REVIEW_NOTICE_SHORT if not topic.review.clinically_reviewed else "",
-        contact=clinic.contact if clinic and clinic.contact else site.settings.contact,
-    )
-
-
-def _handout_statement(statement: Statement) -> HandoutStatement:
-    return HandoutStatement(statement.id, statement.text)
-
-
-def render_for_clinics(site: Site, links: tuple, site_url: str) -> list[Page]:
-    """The pages listing every link, one per topic after the first; rendered after the others, once the
-    catalogue of links is known."""
-    by_topic: dict[str, list] = {topic.id: [] for topic in site.topics}
+def _for_clinics(kind: PageKind, site: Site, inputs: Inputs, links: tuple[Link, ...], *subject) -> dict:
+    by_topic: dict[str, list[Link]] = {topic.id: [] for topic in site.topics}
     for link in links:
         if link.topic is not None:
             by_topic[link.topic.id].append(link)
-    pages = [_render_page(page_kinds.FOR_CLINICS, site, links=links, by_topic=by_topic, site_url=site_url,
-                          meta={"copy_buttons": "yes"}, **for_clinics.HELPERS)]
-    pages.append(render_infobutton(site, links))
-    for topic in site.topics:
-        pages.append(_render_page(page_kinds.FOR_CLINICS_TOPIC, site, topic, topic_links=by_topic[topic.id],
-                                  site_url=site_url, meta={"copy_buttons": "yes"}, **for_clinics.HELPERS))
-    return pages
+    topic_links = by_topic[subject[0].id] if subject else []
+    return {"links": links, "by_topic": by_topic, "topic_links": topic_links, "site_url": inputs.site_url,
+            "meta": {"copy_buttons": "yes"}, **for_clinics.helpers(inputs.language)}
 
 
-def render_infobutton(site: Site, links: tuple) -> Page:
+def _infobutton(kind: PageKind, site: Site, inputs: Inputs, links: tuple[Link, ...]) -> dict:
     """The address record systems send codes to: a page listing every code link, which its script reads as
     the table of codes, so the table and links.json come from the same catalogue."""
-    here = paths.url(paths.INFOBUTTON)
-    return _render_page(page_kinds.INFOBUTTON, site, links=links, systems=CODE_SYSTEMS,
-                        relative=lambda address: paths.relative_url(here, address),
-                        answer_address=lambda code: paths.code_answer(code.system, code.code),
-                        meta={"infobutton": "yes"})
+    here = kind.address()
+    return {"links": links, "systems": CODE_SYSTEMS, "relative": lambda address: paths.relative_url(here, address),
+            "answer_address": lambda code: paths.code_answer(code.system, code.code), "meta": {"infobutton": "yes"}}
 
 
-def _render_page(kind: PageKind, site: Site, *subject, meta: dict | None = None, **context) -> Page:
-    """A page of `kind` about `subject` (nothing, a topic, a topic and a treatment, ...), its title and
-    description taken from the kind, as the catalogue takes them."""
-    src_uri = kind.src_uri(*subject)
-    description = kind.description(site, *subject)
-    named = dict(zip(kind.subject_names, subject, strict=True))
-    body = _environment().get_template(kind.template).render(
-        page=src_uri, site=site, title=kind.title(site, *subject), description=description, **named, **context)
-    audience = {} if kind.audience == PATIENTS else {"audience": kind.audience}
-    return Page(src_uri, _front_matter({"description": description, **(meta or {}), **audience}) + body)
+EXTRA: dict[PageKind, Callable[..., dict]] = {
+    page_kinds.SUMMARY: _summary,
+    page_kinds.LARGE_PRINT: _summary,
+    page_kinds.GLOSSARY: _glossary,
+    page_kinds.FOR_CLINICS: _for_clinics,
+    page_kinds.FOR_CLINICS_TOPIC: _for_clinics,
+    page_kinds.INFOBUTTON: _infobutton,
+    page_kinds.CONTENT_REPORT: lambda kind, site, inputs, links: {"placeholder": Markdown(PLACEHOLDER)},
+    page_kinds.FIELD_REFERENCE: lambda kind, site, inputs, links: {
+        "content_files": field_reference.content_files(), "kinds": page_kinds.ALL},
+}
 
+
+# Pages that list the catalogue of links: rendered in the main process, which holds it.
+_NEED_CATALOGUE = (page_kinds.FOR_CLINICS, page_kinds.FOR_CLINICS_TOPIC, page_kinds.INFOBUTTON)
+
+
+def _extra(kind: PageKind, site: Site, inputs: Inputs, links: tuple[Link, ...], subject: tuple) -> dict:
+    extra = EXTRA.get(kind)
+    return extra(kind, site, inputs, links, *subject) if extra else {}
+
+
+# The printable summary's content ----------------------------------------------------------------------------
+
+def summary_handouts(site: Site, *, language: str, site_url: str) -> dict[str, Handout]:
+    """Each topic's handout, by topic id: made once, checked for fit and rendered.
+    `site_url` is the published address, written out and encoded on printed handouts."""
+    return {topic.id: summary_handout(topic, site, language=language, site_url=site_url) for topic in site.topics}
+
+
+def summary_handout(topic: Topic, site: Site, *, language: str, site_url: str) -> Handout:
+    """What the printable summary says: every statement of the topic, whole, arranged by the selection rule."""
+    w = wording_for(language)
+    clinic = site.settings.clinic
+    groups = page_kinds.SUMMARY.shows(topic)
+    treatments = tuple(HandoutSection(group.key.name, _handout_statements(group)) for group in groups
+                       if group.key not in ("aim", "together"))
+    together = tuple(HandoutSection(w("Treatments used together"), _handout_statements(group))
+                     for group in groups if group.key == "together")
+    aim = tuple(s for group in groups if group.key == "aim" for s in _handout_statements(group))
+    return Handout(
+        topic_id=topic.id,
+        title=page_kinds.SUMMARY.title(w, site, topic),
+        words=_handout_words(topic, site, w),
+        aim=aim,
+        main_factors=tuple(f.question for f in topic.factors if f.importance == "main"),
+        other_factors=tuple(f.question for f in topic.factors if f.importance != "main"),
+        treatments=treatments,
+        together=together,
+        notes=tuple(HandoutNote(w(labels.CAVEAT[c.importance]), c.text) for c in topic.caveats),
+        questions=topic.questions,
+        overview_url=paths.absolute_url(site_url, page_kinds.OVERVIEW.address(topic)),
+        clinic_name=clinic.name if clinic else "",
+        clinic_phone=w("Phone: {phone}", phone=clinic.phone) if clinic and clinic.phone else "",
+    )
+
+
+def _handout_statements(group: Group) -> tuple[HandoutStatement, ...]:
+    return tuple(HandoutStatement(s.id, s.text) for s in group.statements)
+
+
+def _handout_words(topic: Topic, site: Site, w: Wording) -> HandoutWords:
+    clinic = site.settings.clinic
+    return HandoutWords(
+        source=source_line(topic, w),
+        review_notice="" if topic.review.clinically_reviewed else w(labels.REVIEW_NOTICE),
+        aim=w("The aim of treatment:"),
+        factors=w("What decides your treatment"),
+        main_factors=w("The main things:"),
+        other_factors=w("Some treatments also depend on:"),
+        treatments=w("Treatments"),
+        keep_in_mind=w("Things to keep in mind"),
+        questions=w("Questions you may want to ask your team"),
+        notes=w("Your notes"),
+        appointment=w("Next appointment:"),
+        online=w("Full information online:"),
+        dates=w("Last reviewed: {last}. Next review due: {next}.", last=w.date(topic.review.last_reviewed),
+                next=w.date(topic.review.next_review_due)),
+        version=w("Version: {version}.", version=content_version(topic)),
+        contact=w("Who to contact: {contact}", contact=clinic.contact if clinic and clinic.contact
+                  else site.settings.contact),
+        publisher=w("Published by {publisher}.", publisher=site.settings.publisher),
+    )
+
+
+def source_line(topic: Topic, w: Wording) -> str:
+    """Where the topic comes from, in one sentence: for the top of the printed summary and cards."""
+    return " ".join(w("Adapted from “{title}” by {publisher}.", title=source.title, publisher=source.publisher)
+                    for source in topic.sources)
+
+
+def content_version(topic: Topic) -> str:
+    """The version printed on the handout and named in feedback: last review date and the content's hash."""
+    return f"{topic.review.last_reviewed.isoformat()}-{topic.revision}"
+
+
+# Helpers the templates use -----------------------------------------------------------------------------------
 
 def _front_matter(meta: dict) -> str:
     # The theme prints these values into HTML unescaped, so they are escaped here once.
@@ -163,44 +245,25 @@ def _front_matter(meta: dict) -> str:
     return "---\n" + json.dumps(escaped, ensure_ascii=False) + "\n---\n\n"
 
 
-def _review_meta(topic: Topic) -> dict:
+def _review_meta(topic: Topic, w: Wording) -> dict:
     return {
-        "last_reviewed": format_date(topic.review.last_reviewed),
-        "next_review_due": format_date(topic.review.next_review_due),
+        "last_reviewed": w.date(topic.review.last_reviewed),
+        "next_review_due": w.date(topic.review.next_review_due),
         "version": content_version(topic),  # named in feedback, so a report can be matched to the text it is about
     }
 
 
-def _glossary_review_meta(glossary: Glossary) -> dict:
-    if glossary.last_reviewed is None:
-        return {}
-    return {"last_reviewed": format_date(glossary.last_reviewed),
-            "next_review_due": format_date(glossary.next_review_due)}
-
-
-def content_version(topic: Topic) -> str:
-    """The version printed on the handout and named in feedback: last review date and the content's hash."""
-    return f"{topic.review.last_reviewed.isoformat()}-{topic.revision}"
-
-
-@cache
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader(__package__, "templates"),
-        finalize=escape,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=True,
-    )
-    env.globals.update(titles=titles, link=_link, link_out=_link_out, mail_link=_mail_link, here=_here, paths=paths,
-                       statement=_statement, related_pages=_related_pages,
-                       statement_sections=treatment_sections, factor_statements=factor_statements, brief=brief,
-                       affecting=_affecting, likelihood_label=_likelihood_label,
-                       conditions_text=_conditions_text)
+def _environment(language: str) -> jinja2.Environment:
+    env = environment(__package__, "templates", markdown=True, language=language)
+    env.globals.update(kinds=page_kinds, paths=paths, labels=labels, link=_link, link_out=_link_out,
+                       mail_link=_mail_link, here=_here, statement=_statement, conditions_text=_conditions_text,
+                       source_line=lambda topic: source_line(topic, wording_for(language)),
+                       related=related, link_to=_link_to,
+                       groups_about=_groups_about, shown_in=_shown_in, earlier_on_page=_earlier_on_page,
+                       treatment_name=lambda topic, s: topic.treatment(s.treatment).name, affecting=_affecting,
+                       factor_links=_factor_links, other_treatments=selection.other_treatments)
     env.globals["code"] = lambda text: Markdown(f"`{text}`")  # for names from our own schemas, not from content
-    env.filters.update(anchor=anchor, date=format_date, h=lambda value: Markdown(html_text(value)))
+    env.filters.update(anchor=anchor, h=lambda value: Markdown(html_text(value)))
     return env
 
 
@@ -219,6 +282,47 @@ def _link(context: jinja2.runtime.Context, text: str, target: str) -> Markdown:
     return Markdown(f"[{escape(text)}]({paths.relative(context['page'], target)})")
 
 
+@jinja2.pass_context
+def _link_to(context: jinja2.runtime.Context, kind: PageKind, *subject, text: str | None = None) -> Markdown:
+    """A link to the page of `kind` about `subject`, with the page's own title unless `text` is given."""
+    shown = text if text is not None else kind.title(context["wording"], context["site"], *subject)
+    return _link(context, shown, kind.src_uri(*subject))
+
+
+@jinja2.pass_context
+def _factor_links(context: jinja2.runtime.Context, topic: Topic, factors: list[Factor]) -> Markdown:
+    """Links to factors' sections, one after another."""
+    return Markdown("; ".join(_link_to(context, page_kinds.FACTOR, topic, factor) for factor in factors))
+
+
+def _groups_about(groups: tuple[Group, ...], factor: Factor) -> list[Group]:
+    """The factors page's groups for one question (their keys are (factor, treatment))."""
+    return [group for group in groups if group.key[0] == factor]
+
+
+def _shown_in(groups: tuple[Group, ...], statement: Statement) -> Group:
+    return next(group for group in groups if statement in group.statements)
+
+
+def _earlier_on_page(groups: tuple[Group, ...], group: Group) -> list[tuple[str, Statement]]:
+    """What a group of the factors page points back to, once per earlier section and treatment: statements it
+    chose that an earlier section showed ("shown"), and context of its statements shown earlier ("context")."""
+    found, seen = [], set()
+    for reason, statements in (("shown", group.shown_earlier), ("context", group.context_earlier)):
+        for statement in statements:
+            key = (reason, _shown_in(groups, statement).key, statement.treatment)
+            if key not in seen:
+                seen.add(key)
+                found.append((reason, statement))
+    return found
+
+
+def _affecting(topic: Topic, treatment) -> list[Factor]:
+    """The questions the treatment's statements depend on."""
+    return [factor for factor in topic.factors
+            if any(s.treatment == treatment.id and s.involves(factor.id) for s in topic.statements)]
+
+
 def _here(text: str, fragment: str) -> Markdown:
     """A link to a place on the same page."""
     return Markdown(f"[{escape(text)}](#{anchor(fragment)})")
@@ -229,23 +333,6 @@ def _statement(statement: Statement | HandoutStatement, *, anchor_id: str = "") 
     where = f' id="{anchor(anchor_id)}"' if anchor_id else ""
     return Markdown(f'<span class="statement" data-statement="{anchor(statement.id)}"{where}>'
                     f"{escape(statement.text)}</span>")
-
-
-def _related_pages(topic: Topic, statement: Statement, *, treatment: Treatment | None = None,
-                   factor: Factor | None = None) -> list[tuple[str, str]]:
-    """Where to read more: the other treatments a statement names, then the factors it depends on."""
-    treatments = [(topic.treatment(t).name, paths.treatment_page(topic.id, t))
-                  for t in statement.about if treatment is None or t != treatment.id]
-    factors = [(f.question, f"{paths.factors_page(topic.id)}#{f.id}") for f in topic.factors
-               if statement.involves(f.id) and (factor is None or f.id != factor.id)]
-    return treatments + factors
-
-
-def _affecting(topic: Topic, treatment: Treatment) -> list[tuple[Factor, tuple[Statement, ...]]]:
-    """Each factor with the treatment's statements that depend on it."""
-    found = [(factor, tuple(s for s in factor_statements(topic, factor) if s.treatment == treatment.id))
-             for factor in topic.factors]
-    return [(factor, said) for factor, said in found if said]
 
 
 def _conditions_text(topic: Topic, condition: Condition | None) -> str:
@@ -260,5 +347,10 @@ def _conditions_text(topic: Topic, condition: Condition | None) -> str:
     return f"{joined} ({'; '.join(_conditions_text(topic, part) for part in condition.parts)})"
 
 
-def _likelihood_label(statement: Statement) -> str:
-    return LIKELIHOOD_WORDS[statement.likelihood] or "stated"
+def related(topic: Topic, groups: tuple[Group, ...], *, treatment=None) -> tuple[list, list[Factor]]:
+    """Where to read more after a page's statements: the other treatments they name, and the questions they
+    depend on, each once."""
+    said = [s for group in groups for s in group.statements]
+    treatments = [t for t in topic.treatments if t is not treatment and any(t.id in s.about for s in said)]
+    factors = [f for f in topic.factors if any(s.involves(f.id) for s in said)]
+    return treatments, factors

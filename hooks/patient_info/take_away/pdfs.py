@@ -17,8 +17,7 @@ from playwright.sync_api import Error as PlaywrightError, sync_playwright
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, TextStringObject
 
-from ..model import paths, titles
-from ..model.site import Site, Topic
+from ..plan import PdfToPrint
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -41,23 +40,10 @@ class PdfJob:
     author: str
 
 
-def pdf_jobs(site: Site, site_dir: Path) -> list[PdfJob]:
-    """Each topic's summary and large-print summary, with where their PDFs go."""
-    return [job for topic in site.topics for job in _topic_jobs(topic, site, site_dir)]
-
-
-def _topic_jobs(topic: Topic, site: Site, site_dir: Path) -> list[PdfJob]:
-    author = site.settings.name
-    return [
-        PdfJob(_built(site_dir, paths.summary_page(topic.id)), site_dir / paths.summary_pdf(topic.id),
-               titles.summary_title(topic), titles.summary_description(topic), author),
-        PdfJob(_built(site_dir, paths.large_print_page(topic.id)), site_dir / paths.large_print_pdf(topic.id),
-               titles.large_print_title(topic), titles.large_print_description(topic), author),
-    ]
-
-
-def _built(site_dir: Path, src_uri: str) -> Path:
-    return site_dir / paths.url(src_uri) / "index.html"
+def pdf_jobs(pdfs: tuple[PdfToPrint, ...], site_dir: Path) -> list[PdfJob]:
+    """The plan's PDFs, each with the built page it is printed from and where it goes in `site_dir`."""
+    return [PdfJob(site_dir / pdf.page / "index.html", site_dir / pdf.pdf, pdf.title, pdf.subject, pdf.author)
+            for pdf in pdfs]
 
 
 def make_pdfs(jobs: list[PdfJob]) -> None:

@@ -1,0 +1,272 @@
+"""One site build, as the MkDocs hooks drive it: everything they need, made once per build, with no MkDocs in it.
+
+`SiteBuild.start` reads the settings and makes the plan (plan/); the hooks then only hand its pages and files
+to MkDocs, set the menu from it, link glossary terms in the HTML MkDocs makes, put the content report in
+place and fix the theme's markup. In the editors' preview (make serve) a build with content mistakes is one
+page listing them, and warnings are banners on the pages they affect.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from markupsafe import Markup
+
+from .. import page_kinds
+from ..built_pages.content_report import PageReport, report_html, report_json
+from ..built_pages.page_reading import PageReader, PageToRead
+from ..built_pages.preview import (DraftWarning, banner_html, content_warning, mistakes_page, page_warning,
+                                   partial_preview_note, warnings_for)
+from ..built_pages.theme_fixes import ThemeMarkupChanged, fix_theme_html
+from ..content.files import display_path
+from ..errors import ContentError, ContentErrors
+from ..links.catalogue import Link
+from ..links.head import Head, page_head
+from ..links.qr import make_missing_in_background
+from ..model.audiences import PATIENTS
+from ..model.paths import relative_url, topic_of, url
+from ..pages.render import PLACEHOLDER
+from ..plan import Plan, judge_published_text, make_plan
+from ..plan.settings import Settings
+from ..text import html_text
+
+__all__ = ["BuildStopped", "SiteBuild", "ThemeMarkupChanged", "fix_theme_html", "REPORT_FILE"]
+
+REPORT_FILE = "content-report.json"
+
+
+class BuildStopped(Exception):
+    """The build must stop; the message says why and what to do."""
+
+
+@dataclass
+class SiteBuild:
+    """What one build knows. Made afresh for every build (`mkdocs serve` keeps nothing from the last)."""
+
+    settings: Settings
+    plan: Plan
+    strict: bool
+    reload_after: int = 0  # the preview's live-reload clock when this build started (ms of time.monotonic)
+    drafts: list[DraftWarning] | None = None  # the preview's banners; None in a strict build, which stops on them
+    partial_note: str = ""  # said on the home page when the preview builds only some topics
+    wait_for_qr_codes: Callable[[], None] | None = None
+    reader: PageReader | None = None
+    _pages_by_address: dict[str, Link] = field(default_factory=dict)
+    _read: list[tuple[str, str, str]] = field(default_factory=list)  # (source path, title, audience) of each page
+    _report_rows: list[PageReport] = field(default_factory=list)
+
+    @classmethod
+    def start(cls, environ: Mapping[str, str], *, project_dir: Path, site_url: str, strict: bool,
+              reload_after: int = 0) -> SiteBuild:
+        """The settings and the plan. Raises BuildStopped with every mistake (outside the preview), and with
+        every warning when the build is strict: before MkDocs writes anything, whatever its log level."""
+        settings = Settings.read(environ, project_dir=project_dir, today=date.today(), site_url=site_url)
+        build = cls(settings, make_plan(settings, judge_text=False), strict and not settings.preview, reload_after)
+        plan = build.plan
+        if plan.errors and not settings.preview:
+            raise BuildStopped(ContentErrors(plan.errors).report())
+        if plan.errors:
+            return build
+        if settings.preview:
+            build._start_drafts()
+        build._pages_by_address = {link.address: link for link in plan.links if link.kind != page_kinds.CODE_LINK.name
+                                   and "#" not in link.address}
+        return build
+
+    def stop_on_warnings(self, warnings: list[ContentError]) -> None:
+        """Raises BuildStopped when a strict build has warnings: before MkDocs writes anything, whatever its
+        log level (`mkdocs build -q` hides the warnings MkDocs would count)."""
+        if warnings and self.strict:
+            count = len(warnings)
+            raise BuildStopped(f"{count} content {'warning' if count == 1 else 'warnings'} above: a strict build "
+                               "stops before writing the site (run 'make check' to see them without building)")
+
+    @property
+    def mistakes(self) -> list[ContentError]:
+        """The content mistakes the preview shows instead of the site (none in a build that goes on)."""
+        return self.plan.errors
+
+    def mistakes_report(self) -> str:
+        return ContentErrors(self.mistakes).report()
+
+    @staticmethod
+    def topic_of(src_uri: str) -> str:
+        """The topic a page belongs to ("" for the site's own pages): its menu shows that topic."""
+        return topic_of(src_uri)
+
+    def make_folder(self, folder: Path) -> None:
+        self._cache_written(lambda: folder.mkdir(parents=True, exist_ok=True))
+
+    @staticmethod
+    def remove_written_site(site_dir: Path) -> None:
+        """Empties the site folder of a strict build that failed after writing, so that nothing there looks
+        like a finished site (MkDocs emptied it when this build started)."""
+        for entry in site_dir.iterdir() if site_dir.is_dir() else ():
+            shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
+
+    # What MkDocs is handed ----------------------------------------------------------------------------
+
+    def files(self) -> list[tuple[str, str | bytes | Path, bool]]:
+        """Every page and file the plan publishes: (source path, its content or a file to copy, in the menu)."""
+        if self.mistakes:
+            return [("404.html", mistakes_page(self.mistakes, reload_after=self.reload_after), False)]
+        in_menu = set(_pages_in(self.plan.menu()))
+        listed = [(page.src_uri, page.markdown, page.src_uri in in_menu) for page in self.plan.pages]
+        listed += [(file.path, file.content if file.source is None else file.source, False)
+                   for file in self.plan.files]
+        listed += [(code.path, code.source, False) for code in self.plan.qr_codes]
+        return listed
+
+    def start_drawing_qr_codes(self) -> None:
+        """Draws the QR codes the cache lacks, beside the build; `finish_qr_codes` waits for them."""
+        self.wait_for_qr_codes = self._cache_written(lambda: make_missing_in_background(list(self.plan.qr_codes)))
+
+    def finish_qr_codes(self) -> None:
+        if self.wait_for_qr_codes is not None:
+            self._cache_written(self.wait_for_qr_codes)
+
+    def menu(self) -> list:
+        """The menu in MkDocs' nav shape, its section titles escaped (the theme prints them unescaped)."""
+        return _escaped_titles(self.plan.menu())
+
+    def theme_settings(self) -> dict:
+        """What the theme templates show on every page: header, footer, the contact box and the feedback link.
+        Plain text; the templates escape it."""
+        settings = self.plan.site.settings
+        clinic = asdict(settings.clinic) if settings.clinic else None
+        if clinic:
+            clinic["tel"] = _dialled(clinic["phone"])
+        return {"publisher": settings.publisher, "disclaimer": settings.disclaimer, "contact": settings.contact,
+                "clinic": clinic, "feedback": asdict(settings.feedback) if settings.feedback else None,
+                "about": page_kinds.ABOUT.address()}
+
+    @property
+    def site_name(self) -> Markup:
+        return html_text(self.plan.site.settings.name)
+
+    @property
+    def language(self) -> str:
+        return self.plan.language
+
+    def head(self, src_uri: str) -> Head | None:
+        """A page's Open Graph and JSON-LD, from its catalogue entry (pages for editors have none)."""
+        link = self._pages_by_address.get(url(src_uri))
+        return None if link is None else page_head(self.plan.site, link, self.settings.site_url, self.language)
+
+    # What is done to the HTML MkDocs makes ----------------------------------------------------------------
+
+    def start_reading(self, pages: int) -> None:
+        self.reader = PageReader(self.plan.site.glossary, pages=pages)
+
+    def read(self, key, src_uri: str, title: str, html: str, audience: str) -> None:
+        """Reads a page MkDocs made: its text is measured as the plan's (`make check`) is, and on pages for
+        patients the first use of each glossary term is linked (the glossary itself excepted). The results
+        come back from `finish_reading`, once every page is made."""
+        if src_uri == page_kinds.CONTENT_REPORT.src_uri():
+            return  # it lists the others' figures, and is filled in once they are all read
+        for_patients = audience == PATIENTS
+        href = None
+        if for_patients and src_uri != page_kinds.GLOSSARY.src_uri():
+            href = relative_url(url(src_uri), page_kinds.GLOSSARY.address())
+        self.reader.add((key, src_uri), PageToRead(html, href, for_patients))
+        self._read.append((src_uri, title, audience))
+
+    def finish_reading(self) -> list[tuple]:
+        """(key, linked HTML) for each page read, once the published text is judged: a strict build stops here,
+        before MkDocs writes any page, on a sentence too long or a page too hard to read."""
+        results = self.reader.results() if self.reader else []
+        figures = {src_uri: reading.readability for (_, src_uri), reading in results if reading.readability}
+        self._report_rows = [PageReport(url=url(src_uri), title=str(Markup(title).striptags()), audience=audience,
+                                    readability=figures.get(src_uri)) for src_uri, title, audience in self._read]
+        self.plan = judge_published_text(self.plan, figures)
+        problems = self.plan.page_problems
+        if problems and self.drafts is not None:
+            self.drafts += [page_warning(problem.error.format("warning"), problem.page) for problem in problems]
+        return [(key, reading.html) for (key, _), reading in results]
+
+    def text_problems(self) -> list[ContentError]:
+        return [problem.error for problem in self.plan.page_problems]
+
+    def with_report(self, report_page_html: str) -> str:
+        """The editors' content report page, with every page's figures in place of its placeholder."""
+        here = page_kinds.CONTENT_REPORT.address()
+        tables = report_html(self._reports(), self.plan.unexplained, lambda address: relative_url(here, address))
+        return report_page_html.replace(PLACEHOLDER, tables)
+
+    def report_json(self) -> str:
+        """The same figures for tools: content-report.json at the top of the site."""
+        return report_json(self._reports(), self.plan.unexplained)
+
+    def _reports(self) -> list[PageReport]:
+        """Every page MkDocs built, hand-written ones too, with its figures (pages for patients only)."""
+        return self._report_rows
+
+    def banner(self, src_uri: str) -> str:
+        """The editors' banner for one page in the preview ("" elsewhere)."""
+        if self.drafts is None:
+            return ""
+        note = self.partial_note if src_uri == page_kinds.HOME.src_uri() else ""
+        return banner_html(warnings_for(src_uri, self.drafts), partial_note=note)
+
+    def notes(self) -> list[str]:
+        """What the terminal should say besides the warnings: notices, and the preview's own notes."""
+        said = [notice.format("warning") for notice in self.plan.notices]
+        if self.partial_note:
+            said.append(self.partial_note)
+        if self.drafts:
+            count = len(self.drafts)
+            said.append(f"Preview: {count} draft {'warning is' if count == 1 else 'warnings are'} shown as banners "
+                        "on the pages affected; make build stops on them.")
+        return said
+
+    # Helpers ----------------------------------------------------------------------------------------------
+
+    def _start_drafts(self) -> None:
+        shown = display_path(self.settings.content_dir)
+        on_pages = {id(problem.error): problem.page for problem in self.plan.page_problems}
+        self.drafts = [page_warning(warning.format("warning"), on_pages[id(warning)]) if id(warning) in on_pages
+                       else content_warning(warning, shown) for warning in self.plan.warnings]
+        self.drafts += [content_warning(notice, shown) for notice in self.plan.notices]
+        if self.settings.topics:
+            self.partial_note = partial_preview_note(tuple(topic.id for topic in self.plan.site.topics),
+                                                     _topic_folder_count(self.settings.content_dir))
+
+    def _cache_written(self, write: Callable):
+        """write()'s result; a cache folder the build cannot write stops it with a message, not a traceback."""
+        try:
+            return write()
+        except OSError as error:
+            raise BuildStopped(f"the build cannot write QR codes to {self.settings.cache_dir}: "
+                               f"{error.strerror or error} (make that folder writable, or set PATIENT_INFO_CACHE "
+                               "to one that is)") from None
+
+
+def _pages_in(menu: list):
+    for item in menu:
+        if isinstance(item, dict):
+            for value in item.values():
+                yield from _pages_in(value)
+        else:
+            yield item
+
+
+def _escaped_titles(menu: list) -> list:
+    return [{str(html_text(title)): _escaped_titles(items) for title, items in item.items()}
+            if isinstance(item, dict) else item for item in menu]
+
+
+def _dialled(phone: str) -> str:
+    """A phone number as a tel: link dials it: digits and a leading +, without a UK-style "(0)"."""
+    return re.sub(r"[^0-9+]", "", phone.replace("(0)", ""))
+
+
+def _topic_folder_count(content: Path) -> int:
+    return sum(1 for entry in os.scandir(content) if entry.is_dir() and not entry.name.startswith("."))
+
