@@ -32,12 +32,13 @@ def plan_for(content_dir: Path, *, site_url: str = SITE_URL, today: date | None 
              judge_text: bool = True, preview: bool = False) -> Plan:
     """The publication plan for a content folder, as `make check` makes it: no MkDocs, a few milliseconds."""
     settings = Settings(content_dir=Path(content_dir), site_url=site_url, cache_dir=ROOT / ".cache" / "patient-info",
-                        today=today or date.today(), preview=preview)
+                        today=today or date.today(), preview=preview, docs_dir=ROOT / "docs")
     return make_plan(settings, judge_text=judge_text)
 
 
 def mkdocs_build(site_dir: Path, content_dir: Path | None = None, *, strict: bool = True,
-                 site_url: str | None = None, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+                 site_url: str | None = None, extra_env: dict[str, str] | None = None,
+                 extra_args: list[str] | None = None, config: Path | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of the real mkdocs.yml, optionally on other content, leniently, or at another address."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("PATIENT_INFO_CONTENT", None)
@@ -50,8 +51,8 @@ def mkdocs_build(site_dir: Path, content_dir: Path | None = None, *, strict: boo
         env["SITE_URL"] = site_url
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict",
-         "-f", str(ROOT / "mkdocs.yml"), "-d", str(site_dir)],
-        capture_output=True, text=True, env=env, cwd=ROOT, timeout=300,
+         "-f", str(config or ROOT / "mkdocs.yml"), "-d", str(site_dir), *(extra_args or [])],
+        capture_output=True, text=True, env=env, cwd=config.parent if config else ROOT, timeout=300,
     )
 
 

@@ -109,7 +109,8 @@ def published(plan: Plan) -> list[dict]:
     codes = [{"address": url(code.path), "file": code.path, "kind": "qr-code", "title": code.title}
              for code in plan.qr_codes]
     pdfs = [{"address": pdf.pdf, "file": pdf.pdf, "kind": "pdf", "title": pdf.title} for pdf in plan.pdfs]
-    return pages + files + codes + pdfs
+    hand_written = [{"address": url(path), "file": f"docs/{path}", "kind": "hand-written"} for path in plan.hand_written]
+    return pages + hand_written + files + codes + pdfs
 
 
 def _new(args: argparse.Namespace) -> int:

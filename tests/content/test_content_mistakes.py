@@ -1,8 +1,9 @@
 """A content mistake stops the build with file:line, what is wrong and what would be right.
 
-Each case plants one mistake in a copy of the fixture content and runs the real
-`mkdocs build --strict`: the build must fail, print no traceback, write no site,
-and name the file and line with a message and a hint.
+Each case plants one mistake in a copy of the fixture content and asks the judge that `make check` and the
+build share (the plan, without MkDocs: milliseconds a case) to name the file and line with a message and a
+hint. Two real `mkdocs build --strict` runs prove the build prints the same list, with no traceback and no
+site left behind.
 """
 
 from dataclasses import dataclass
@@ -10,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import mkdocs_build
-
-pytestmark = pytest.mark.build  # every test here builds a site
+from conftest import mkdocs_build, plan_for
+from patient_info.errors import ContentErrors
 
 TOPIC = "glimmer-fever"
 MOONLIGHT = f"{TOPIC}/treatments/moonlight-therapy.yaml"
@@ -87,15 +87,16 @@ MISTAKES = [
 ]
 
 
+def reported(content: Path) -> str:
+    """Every mistake the judge finds, as `make check` and the build print them."""
+    plan = plan_for(content, judge_text=False)
+    return ContentErrors(plan.errors).report() if plan.errors else ""
+
+
 @pytest.mark.parametrize("mistake", MISTAKES, ids=[m.name for m in MISTAKES])
-def test_content_mistake_stops_the_build_with_file_line_and_hint(example_copy, tmp_path, mistake):
+def test_content_mistake_is_named_with_file_line_and_hint(example_copy, mistake):
     line = mistake.plant(example_copy)
-    site_dir = tmp_path / "site"
-    result = mkdocs_build(site_dir, example_copy)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert "Traceback" not in output
-    assert not (site_dir / "index.html").exists(), "a failed build must not leave a site behind"
+    output = reported(example_copy)
     location = f"{example_copy / mistake.file}:{line}"
     report = [l for l in output.splitlines() if location in l]
     assert report, f"no message names {location}:\n{output}"
@@ -103,21 +104,35 @@ def test_content_mistake_stops_the_build_with_file_line_and_hint(example_copy, t
         assert any(phrase in l for l in report), f"'{phrase}' not in:\n{output}"
 
 
-def test_every_mistake_is_reported_in_one_run(example_copy, tmp_path):
+def test_every_mistake_is_reported_in_one_run(example_copy):
     by_name = {m.name: m for m in MISTAKES}
     planted = [by_name[name] for name in ("unknown field (a typo)", "unknown answer id", "unknown treatment id",
                                           "duplicate id", "wrong type", "date that is not a date")]
     for mistake in planted:
         mistake.plant(example_copy)
-    result = mkdocs_build(tmp_path / "site", example_copy)
-    assert result.returncode != 0
-    assert f"{len(planted)} content mistakes found" in result.stderr
+    output = reported(example_copy)
+    assert f"{len(planted)} content mistakes found" in output
     for mistake in planted:
-        assert mistake.says[0] in result.stderr
+        assert mistake.says[0] in output
 
 
-def test_a_stray_file_is_reported_rather_than_ignored(example_copy, tmp_path):
+def test_a_stray_file_is_reported_rather_than_ignored(example_copy):
     (example_copy / TOPIC / "treatments" / "extra.yml").write_text("id: extra\n")
-    result = mkdocs_build(tmp_path / "site", example_copy)
+    assert "extra.yml: this file is not read by the site (rename it to extra.yaml)" in reported(example_copy)
+
+
+# The build prints the same, stops, and leaves no site -------------------------------------------------------
+
+@pytest.mark.build
+def test_the_build_stops_with_the_same_list_and_leaves_no_site(example_copy, tmp_path):
+    by_name = {m.name: m for m in MISTAKES}
+    for name in ("unknown answer id", "yaml syntax error", "field given twice"):
+        by_name[name].plant(example_copy)
+    expected = reported(example_copy)
+    site_dir = tmp_path / "site"
+    result = mkdocs_build(site_dir, example_copy)
+    output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "extra.yml: this file is not read by the site (rename it to extra.yaml)" in result.stderr
+    assert "Traceback" not in output
+    assert not (site_dir / "index.html").exists(), "a failed build must not leave a site behind"
+    assert all(line.strip() in output for line in expected.splitlines()), output

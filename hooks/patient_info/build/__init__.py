@@ -188,7 +188,8 @@ class SiteBuild:
         self.plan = judge_published_text(self.plan, figures)
         problems = self.plan.page_problems
         if problems and self.drafts is not None:
-            self.drafts += [page_warning(problem.error.format("warning"), problem.page) for problem in problems]
+            self.drafts += [page_warning(problem.error.format("warning"), page)
+                            for problem in problems for page in problem.pages]
         return [(key, reading.html) for (key, _), reading in results]
 
     def text_problems(self) -> list[ContentError]:
@@ -230,9 +231,7 @@ class SiteBuild:
 
     def _start_drafts(self) -> None:
         shown = display_path(self.settings.content_dir)
-        on_pages = {id(problem.error): problem.page for problem in self.plan.page_problems}
-        self.drafts = [page_warning(warning.format("warning"), on_pages[id(warning)]) if id(warning) in on_pages
-                       else content_warning(warning, shown) for warning in self.plan.warnings]
+        self.drafts = [content_warning(warning, shown) for warning in self.plan.warnings]
         self.drafts += [content_warning(notice, shown) for notice in self.plan.notices]
         if self.settings.topics:
             self.partial_note = partial_preview_note(tuple(topic.id for topic in self.plan.site.topics),

@@ -73,6 +73,7 @@ class Plan:
     pdfs: tuple[PdfToPrint, ...] = ()
     links: tuple[Link, ...] = ()
     readings: Mapping[str, Readability] = field(default_factory=dict)  # each patient page's text figures
+    hand_written: tuple[str, ...] = ()  # the hand-written pages in docs/ (the editors' guide), by source path
 
     @property
     def language(self) -> str:
@@ -143,7 +144,7 @@ def _plan_site(settings: Settings, result: CheckResult, judge_text: bool) -> Pla
         notices.append(ContentError(shown, None, None, "there is no list of published addresses, so a renamed "
                                     "page would not be noticed", "run 'make addresses' and commit the list"))
     plan = Plan(settings, site, [], warnings, notices, result.unexplained, (), pages, files, codes,
-                tuple(_pdfs(site, words)), links)
+                tuple(_pdfs(site, words)), links, hand_written=_hand_written(settings.docs_dir))
     return judge_published_text(plan, readings(pages, site.glossary)) if judge_text else plan
 
 
@@ -164,6 +165,14 @@ def _pdfs(site: Site, words) -> list[PdfToPrint]:
             for topic in site.topics
             for page, pdf in ((page_kinds.SUMMARY, page_kinds.SUMMARY_PDF),
                               (page_kinds.LARGE_PRINT, page_kinds.LARGE_PRINT_PDF))]
+
+
+def _hand_written(docs_dir: Path | None) -> tuple[str, ...]:
+    """Pages written by hand in docs/ (the theme's overrides are not pages: mkdocs.yml leaves them out)."""
+    if docs_dir is None or not docs_dir.is_dir():
+        return ()
+    return tuple(sorted(str(path.relative_to(docs_dir)) for path in docs_dir.rglob("*.md")
+                        if path.relative_to(docs_dir).parts[0] != "overrides"))
 
 
 def _handouts_too_long(content_dir: Path, handouts: dict[str, Handout]) -> list[ContentError]:

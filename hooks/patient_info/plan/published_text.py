@@ -11,7 +11,7 @@ site's own words ("Back to the <topic title> treatment overview").
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +38,7 @@ MAX_SMOG = 14
 
 @dataclass(frozen=True)
 class TextProblem:
-    page: str  # the page's source path
+    pages: tuple[str, ...]  # the source paths of the pages that show it
     error: ContentError
 
 
@@ -63,17 +63,30 @@ def measured(html: str, glossary: Glossary) -> Readability:
 
 def text_problems(figures: dict[str, Readability], pages: Iterable[Page], sources: SourceFiles
                   ) -> list[TextProblem]:
-    """Every sentence too long to publish, and every page harder to read than the limits, at the content
-    line that made it."""
-    problems = []
+    """Every sentence too long to publish and every page harder to read than the limits, once each, at the
+    content line that made it. A sentence written whole in one value is left to the content check, which
+    reports it at that value already; a sentence composed from a value and the site's words is reported here,
+    once for all the pages that show it."""
     titles = {page.src_uri: page.title for page in pages}
+    found: dict[tuple, tuple[list[str], ContentError]] = {}
     for src_uri, figure in figures.items():
         for sentence in figure.long_sentences:
             if sentence.words > TOO_LONG_SENTENCE_WORDS:
-                problems.append(TextProblem(src_uri, sources.sentence_error(src_uri, sentence.text, sentence.words)))
+                error = sources.sentence_error(src_uri, sentence.text, sentence.words)
+                if error is not None:
+                    found.setdefault((error.where, sentence.text), ([], error))[0].append(src_uri)
         if figure.flesch_kincaid_grade > MAX_GRADE or figure.smog_index > MAX_SMOG:
-            problems.append(TextProblem(src_uri, sources.level_error(src_uri, titles[src_uri], figure)))
-    return problems
+            found[("level", src_uri)] = ([src_uri], sources.level_error(src_uri, titles[src_uri], figure))
+    return [TextProblem(tuple(on), _on_pages(error, on)) for on, error in found.values()]
+
+
+def _on_pages(error: ContentError, pages: list[str]) -> ContentError:
+    """The message names every page that shows the sentence."""
+    if len(pages) == 1:
+        return error
+    shown = ", ".join(_address(page) for page in pages[:3]) + (f" and {len(pages) - 3} more" if len(pages) > 3 else "")
+    message = error.message.replace(f"on the page {_address(pages[0])},", f"on {len(pages)} pages ({shown}),", 1)
+    return replace(error, message=message)
 
 
 def _without_front_matter(text: str) -> str:
@@ -101,7 +114,9 @@ class SourceFiles:
         self.site_files = site_files
         self._documents: dict[str, list[Document]] = {}
 
-    def sentence_error(self, src_uri: str, sentence: str, words: int) -> ContentError:
+    def sentence_error(self, src_uri: str, sentence: str, words: int) -> ContentError | None:
+        """Where a sentence too long to publish comes from; None when one value holds it whole (the content
+        check has reported it there)."""
         message = (f"on the page {_address(src_uri)}, this sentence has {words} words, more than "
                    f"{TOO_LONG_SENTENCE_WORDS}: \"{_cut(sentence)}\"")
         found = self._value_in(src_uri, sentence)
@@ -109,9 +124,10 @@ class SourceFiles:
             return ContentError(f"hooks/patient_info/pages/templates ({src_uri})", None, None, message,
                                 "the site's own wording makes this sentence: shorten the template's words")
         document, path, whole = found
-        hint = ("split it into shorter sentences; 20 words or fewer reads best" if whole else
-                "this value is part of the sentence, with the site's own words around it: shorten the value")
-        return document.error(path, message, hint)
+        if whole:
+            return None
+        return document.error(path, message, "this value is part of the sentence, with the site's own words "
+                                             "around it: shorten the value")
 
     def level_error(self, src_uri: str, title: str, figure: Readability) -> ContentError:
         message = (f"the page {_address(src_uri)} (\"{title}\") is too hard to read: grade {figure.flesch_kincaid_grade}"

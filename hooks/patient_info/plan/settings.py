@@ -36,6 +36,7 @@ class Settings:
     preview: bool = False
     topics: tuple[str, ...] | None = None  # the preview of part of a library: only these topics
     offline: bool = False
+    docs_dir: Path | None = None  # hand-written pages and the theme's overrides (docs/ beside mkdocs.yml)
 
     @classmethod
     def read(cls, environ: Mapping[str, str], *, project_dir: Path, today: date,
@@ -49,7 +50,8 @@ class Settings:
         return cls(content_dir=project_dir / content if content else project_dir / "content",
                    site_url=site_url or environ.get(SITE_URL) or DEFAULT_SITE_URL,
                    cache_dir=Path(cache) if cache else project_dir / ".cache" / "patient-info",
-                   today=today, preview=preview, topics=topics, offline=environ.get(OFFLINE) == "true")
+                   today=today, preview=preview, topics=topics, offline=environ.get(OFFLINE) == "true",
+                   docs_dir=project_dir / "docs")
 
     @property
     def strict(self) -> bool:
