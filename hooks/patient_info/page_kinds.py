@@ -20,6 +20,7 @@ send its name.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +40,7 @@ SUBJECTS = {"site": (), "topic": ("topic",), "treatment": ("topic", "treatment")
 THEME_FOLDERS = frozenset({"assets", "search", "overrides", "pagefind"})
 
 Title = Callable[..., str]  # (wording, site, *subject) -> text
+_PLACEHOLDER = {"value": "answer", "system": "code system"}
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class PageKind:
     menu: int | None = None  # its place in the menu: site pages in this order, a topic's pages within its section
     linkable: bool = True  # offered to clinics: catalogue, links.json, <head>, QR code
     statements: Callable[..., tuple[Group, ...]] | None = None  # the view of the selection rule it shows
+    label: str = ""  # what a page of this kind is, for the address tables of clinics' and editors' pages
 
     def __post_init__(self):
         if self.per not in SUBJECTS:
@@ -85,6 +88,12 @@ class PageKind:
         found = [self.file.format(**{name: value for part in ids for name, value in part})
                  for ids in itertools.product(*choices)]
         return list(dict.fromkeys(found))  # a pattern without an id (a code's address) has no old addresses
+
+    @property
+    def address_pattern(self) -> str:
+        """The published address with its subject's ids as <placeholders>: "<topic>/treatments/<treatment>/"."""
+        return re.sub(r"\{(\w+)\}", lambda found: f"<{_PLACEHOLDER.get(found.group(1), found.group(1))}>",
+                      url(self.file))
 
     def subjects(self, site: Site) -> Iterator[tuple]:
         """What each page of this kind on `site` is about."""
@@ -137,91 +146,111 @@ def _fixed(text: str) -> Title:
 # The site's own pages ------------------------------------------------------------------------------------
 HOME = PageKind("home", "index.md", lambda w, site: site.settings.name,
                 _fixed(N_("Clear information about conditions and their treatments, to read before or after you "
-                          "talk to your care team.")), template="home.md.j2", menu=0)
+                          "talk to your care team.")), template="home.md.j2", menu=0,
+                 label=N_("The home page"))
 GLOSSARY = PageKind("glossary", "glossary.md", _fixed(N_("Glossary")),
                     _fixed(N_("What the medical words on this site mean, in plain words.")),
-                    template="glossary.md.j2", menu=90)
+                    template="glossary.md.j2", menu=90,
+                 label=N_("The glossary (each word at #<term>)"))
 ABOUT = PageKind("about", "about.md", _fixed(N_("About this information")),
                  _fixed(N_("Who publishes this information, how it is written and checked, and who to contact.")),
-                 template="about.md.j2", menu=91)
+                 template="about.md.j2", menu=91,
+                 label=N_("Who publishes this information and how it is checked"))
 FOR_CLINICS = PageKind("for-clinics", "for-clinics.md", _fixed(N_("Linking to this information")),
                        _fixed(N_("Web addresses that keep working, links by diagnosis code, QR codes and a "
                                  "machine-readable list, for clinics that link to this information.")),
-                       template="for-clinics.md.j2", audience=CLINICS)
+                       template="for-clinics.md.j2", audience=CLINICS,
+                 label=N_("Linking to this information, for clinics"))
 INFOBUTTON = PageKind("infobutton", "link/index.md", _fixed(N_("Information by diagnosis code")),
                       _fixed(N_("The address record systems and patient portals send diagnosis codes to (HL7 "
                                 "infobutton requests): it opens the topic for the code.")),
-                      template="infobutton.md.j2", audience=CLINICS)
+                      template="infobutton.md.j2", audience=CLINICS,
+                 label=N_("Where record systems send infobutton requests"))
 CONTENT_REPORT = PageKind("content-report", "editors/content-report.md", _fixed(N_("Content report")),
                           _fixed(N_("How easy each page is to read.")), template="content-report.md.j2",
-                          audience=EDITORS, linkable=False)
+                          audience=EDITORS, linkable=False,
+                 label=N_("How easy each page is to read, for editors"))
 FIELD_REFERENCE = PageKind("field-reference", "editors/field-reference.md", _fixed(N_("Field reference")),
                            _fixed(N_("Every field of every content file, from the JSON Schemas.")),
-                           template="field-reference.md.j2", audience=EDITORS, linkable=False)
+                           template="field-reference.md.j2", audience=EDITORS, linkable=False,
+                 label=N_("Every field of every content file, for editors"))
 
 # A topic's pages -------------------------------------------------------------------------------------------
 OVERVIEW = PageKind("topic", "{topic}/index.md", lambda w, site, topic: w("{topic}: treatment overview",
                                                                         topic=topic.title),
                     lambda w, site, topic: topic.summary, template="overview.md.j2", per="topic", menu=1,
-                    statements=selection.overview)
+                    statements=selection.overview,
+                 label=N_("A topic's treatment overview"))
 FACTORS = PageKind("factors", "{topic}/how-treatment-is-chosen.md", _fixed(N_("How your treatment is chosen")),
                    lambda w, site, topic: w("What decides the treatment for {topic}.", topic=topic.title.lower()),
-                   template="factors.md.j2", per="topic", menu=2, statements=selection.factor_page)
+                   template="factors.md.j2", per="topic", menu=2, statements=selection.factor_page,
+                 label=N_("How treatment is chosen"))
 SUMMARY = PageKind("summary", "{topic}/summary.md",
                    lambda w, site, topic: w("{topic}: treatment summary", topic=topic.title),
                    lambda w, site, topic: w("A printable summary of {topic} and its treatments, on one sheet of "
                                             "paper.", topic=topic.title.lower()),
-                   template="summary.md.j2", per="topic", menu=4, statements=selection.summary)
+                   template="summary.md.j2", per="topic", menu=4, statements=selection.summary,
+                 label=N_("A topic's printable summary"))
 LARGE_PRINT = PageKind("large-print", "{topic}/summary/large-print.md",
                        lambda w, site, topic: w("{topic}: treatment summary in large print", topic=topic.title),
                        lambda w, site, topic: w("The printable summary of {topic} in large print, for people who "
                                                 "find small print hard to read.", topic=topic.title.lower()),
-                       template="summary.md.j2", per="topic", statements=selection.summary)
+                       template="summary.md.j2", per="topic", statements=selection.summary,
+                 label=N_("The summary in large print"))
 # The summaries as PDFs, printed from their pages after the site is built (take_away/pdfs.py).
 SUMMARY_PDF = PageKind("pdf", "{topic}/summary.pdf",
                        lambda w, site, topic: w("{topic}: treatment summary (PDF)", topic=topic.title),
                        lambda w, site, topic: w("The printable summary of {topic} as a PDF, to attach to a letter or "
-                                                "a message.", topic=topic.title.lower()), per="topic")
+                                                "a message.", topic=topic.title.lower()), per="topic",
+                 label=N_("The summary as a PDF"))
 LARGE_PRINT_PDF = PageKind("pdf", "{topic}/summary-large-print.pdf",
                            lambda w, site, topic: w("{topic}: treatment summary in large print (PDF)",
                                                     topic=topic.title),
                            lambda w, site, topic: w("The large-print summary of {topic} as a PDF, to attach to a "
-                                                    "letter or a message.", topic=topic.title.lower()), per="topic")
+                                                    "letter or a message.", topic=topic.title.lower()), per="topic",
+                 label=N_("The large-print summary as a PDF"))
 FOR_CLINICS_TOPIC = PageKind("for-clinics", "for-clinics/{topic}.md",
                              lambda w, site, topic: w("Links for {topic}", topic=topic.title.lower()),
                              lambda w, site, topic: w("Web addresses for {topic} that keep working, with QR codes "
                                                       "and HTML to paste.", topic=topic.title.lower()),
-                             template="for-clinics-topic.md.j2", per="topic", audience=CLINICS)
+                             template="for-clinics-topic.md.j2", per="topic", audience=CLINICS,
+                 label=N_("A topic's links for clinics"))
 EMBED = PageKind("embed", "embed/{topic}/index.html",
                  lambda w, site, topic: w("Card for your web page: {topic}", topic=topic.title.lower()),
                  lambda w, site, topic: w("A small card about {topic} to show on your own web page, always up to "
                                           "date.", topic=topic.title.lower()),
-                 template="embed.html.j2", per="topic", audience=CLINICS)
+                 template="embed.html.j2", per="topic", audience=CLINICS,
+                 label=N_("A topic's card for your web page"))
 STATEMENTS_REPORT = PageKind("statements-report", "editors/statements/{topic}.md",
                              lambda w, site, topic: w("Statements and their source: {topic}", topic=topic.title),
                              lambda w, site, topic: w("Each statement about {topic} beside the source words it "
                                                       "restates.", topic=topic.title.lower()),
-                             template="statements-report.md.j2", per="topic", audience=EDITORS, linkable=False)
+                             template="statements-report.md.j2", per="topic", audience=EDITORS, linkable=False,
+                 label=N_("A topic's statements beside their source, for editors"))
 
 # A page for each treatment and each answer; a section of the factors page for each factor ------------------
 TREATMENT = PageKind("treatment", "{topic}/treatments/{treatment}.md", lambda w, site, topic, treatment: treatment.name,
                      lambda w, site, topic, treatment: " ".join(s.text for s in selection.description(topic,
                                                                                                       treatment)),
-                     template="treatment.md.j2", per="treatment", menu=3, statements=selection.treatment_page)
+                     template="treatment.md.j2", per="treatment", menu=3, statements=selection.treatment_page,
+                 label=N_("One treatment"))
 SITUATION = PageKind("situation", "{topic}/situations/{factor}/{value}.md",
                      lambda w, site, topic, factor, value: value.title,
                      lambda w, site, topic, factor, value: w("What this information says about treatment if your "
                                                              "answer to '{question}' is '{answer}'.",
                                                              question=factor.question, answer=value.label),
-                     template="situation.md.j2", per="answer", statements=selection.situation)
+                     template="situation.md.j2", per="answer", statements=selection.situation,
+                 label=N_("What the information says for one answer to one question"))
 FACTOR = PageKind("factor", "{topic}/how-treatment-is-chosen.md#{factor}",
                   lambda w, site, topic, factor: factor.question,
-                  lambda w, site, topic, factor: factor.explanation[0], per="factor")
+                  lambda w, site, topic, factor: factor.explanation[0], per="factor",
+                 label=N_("One thing that decides treatment (a section of a page)"))
 # A diagnosis code's address: a page that forwards to the topic, and its JSON answer (links/).
 CODE_LINK = PageKind("code-link", "link/{system}/{code}/index.html",
                      lambda w, site, topic, code: w("{topic} ({system} code {code})", topic=topic.title,
                                                     system=CODE_SYSTEMS[code.system].name, code=code.code),
-                     lambda w, site, topic, code: topic.summary, per="code")
+                     lambda w, site, topic, code: topic.summary, per="code",
+                 label=N_("A topic found by a diagnosis code"))
 
 # In the order the catalogue lists them.
 ALL = (HOME, OVERVIEW, SUMMARY, LARGE_PRINT, SUMMARY_PDF, LARGE_PRINT_PDF, FACTORS, FACTOR, TREATMENT, SITUATION,

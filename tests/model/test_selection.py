@@ -67,12 +67,20 @@ def test_context_named_in_the_content_follows_the_treatments_introduction(topic)
 
 
 def test_arrange_adds_context_once_and_points_back_to_what_an_earlier_group_showed(topic):
-    cure = topic.statement("surgery-can-cure")
-    groups = arrange(topic, [("first", [cure]), ("second", [cure, topic.statement("surgery-many-areas")])])
-    assert shown(groups[:1]) == ["surgery-small-number", "surgery-can-cure"]
-    assert shown(groups[1:]) == ["surgery-many-areas"]
-    assert groups[1].shown_earlier == (cure,)
+    many = topic.statement("surgery-many-areas")
+    groups = arrange(topic, [("first", [many]), ("second", [many, topic.statement("surgery-cancer-elsewhere")])])
+    assert shown(groups[:1]) == ["surgery-small-number", "surgery-many-areas"]
+    assert shown(groups[1:]) == ["surgery-cancer-elsewhere"]
+    assert groups[1].shown_earlier == (many,)
     assert groups[1].context_earlier == (topic.statement("surgery-small-number"),)
+
+
+def test_cure_is_never_shown_without_how_rarely_and_where_surgery_is_usually_possible(topic):
+    for name, groups in every_view(topic):
+        ids = shown(groups)
+        if "surgery-can-cure" in ids:
+            assert in_order(ids, "surgery-small-number", "surgery-bowel-or-neuroendocrine", "surgery-other-cancers",
+                            "surgery-few-areas", "surgery-can-cure"), name
 
 
 def test_a_view_that_dropped_context_would_be_caught(topic):

@@ -82,7 +82,7 @@ def test_a_topic_with_a_clinical_review_shows_no_notice_and_names_the_reviewer(r
         page = reviewed_site.page(url)
         assert REVIEW_NOTICE_SHORT not in main_text(page) and not page.select(".review-notice"), url
     overview = main_text(reviewed_site.page("/glimmer-fever/"))
-    assert "15 January 2026: checked by a doctor or nurse: Dr Made-up Name (Made-up doctor)." in overview
+    assert "15 January 2026: checked by a doctor or nurse. Reviewer: Dr Made-up Name, Made-up doctor." in overview
     links = json.loads((reviewed_site.root / "links.json").read_text("utf-8"))["links"]
     topic_entries = [entry for entry in links if entry["topic"] == "glimmer-fever"]
     assert topic_entries and all(entry["clinically_reviewed"] is True and entry["review_notice"] is None

@@ -53,7 +53,7 @@ FACTS = [
      [treatment("surgery"), SUMMARY, situation("primary-cancer", "breast"), situation("primary-cancer", "other")]),
     (["most commonly used", "a few areas of your liver", "nowhere else in your body"], "most-commonly",
      FEW_AREAS_ONLY, "surgery", [treatment("surgery"), SUMMARY, situation("liver-areas", "a-few-areas"),
-                                 situation("primary-cancer", "bowel")]),
+                                 situation("spread-elsewhere", "liver-only")]),
     (["sometimes cure the cancer", "a few areas of your liver", "nowhere else in your body"], "sometimes",
      FEW_AREAS_ONLY, "surgery", [treatment("surgery"), SUMMARY, situation("liver-areas", "a-few-areas"),
                                  situation("spread-elsewhere", "liver-only")]),

@@ -65,7 +65,9 @@ def _link(kind: PageKind, site: Site, wording: Wording, subject: tuple, **fields
     """A page's link, named by its address; every other combination of current and old ids is an old address
     (files other than pages and folders have none: nothing could forward them)."""
     address, *previous = [url(src_uri) for src_uri in kind.all_src_uris(*subject)]
-    forwardable = kind.is_page or address.endswith("/")
+    if "#" in address:  # an old anchor is kept on the live page; an old page's anchors follow its forwarding
+        previous = [old for old in previous if old.partition("#")[0] == address.partition("#")[0]]
+    forwardable = kind.is_page or address.endswith("/") or "#" in address
     return Link(link_id(address), kind.name, kind.title(wording, site, *subject),
                 kind.description(wording, site, *subject), address,
                 previous=tuple(previous) if forwardable else (), **fields)

@@ -149,7 +149,7 @@ EXTRA: dict[PageKind, Callable[..., dict]] = {
     page_kinds.INFOBUTTON: _infobutton,
     page_kinds.CONTENT_REPORT: lambda kind, site, inputs, links: {"placeholder": Markdown(PLACEHOLDER)},
     page_kinds.FIELD_REFERENCE: lambda kind, site, inputs, links: {
-        "content_files": field_reference.content_files(), "kinds": page_kinds.ALL},
+        "content_files": field_reference.content_files()},
 }
 
 
@@ -261,7 +261,8 @@ def _environment(language: str) -> jinja2.Environment:
                        related=related, link_to=_link_to,
                        groups_about=_groups_about, shown_in=_shown_in, earlier_on_page=_earlier_on_page,
                        treatment_name=lambda topic, s: topic.treatment(s.treatment).name, affecting=_affecting,
-                       factor_links=_factor_links, other_treatments=selection.other_treatments)
+                       other_treatments=selection.other_treatments,
+                       other_questions=_other_questions)
     env.globals["code"] = lambda text: Markdown(f"`{text}`")  # for names from our own schemas, not from content
     env.filters.update(anchor=anchor, h=lambda value: Markdown(html_text(value)))
     return env
@@ -289,10 +290,11 @@ def _link_to(context: jinja2.runtime.Context, kind: PageKind, *subject, text: st
     return _link(context, shown, kind.src_uri(*subject))
 
 
-@jinja2.pass_context
-def _factor_links(context: jinja2.runtime.Context, topic: Topic, factors: list[Factor]) -> Markdown:
-    """Links to factors' sections, one after another."""
-    return Markdown("; ".join(_link_to(context, page_kinds.FACTOR, topic, factor) for factor in factors))
+def _other_questions(topic: Topic, groups: tuple[Group, ...], factor: Factor) -> list[Factor]:
+    """The other questions that the treatments shown for an answer depend on: where to read on."""
+    shown = {group.key[1].id for group in groups if group.key[0] == "answer" and group.statements}
+    return [f for f in topic.factors if f != factor
+            and any(s.treatment in shown and s.involves(f.id) for s in topic.statements)]
 
 
 def _groups_about(groups: tuple[Group, ...], factor: Factor) -> list[Group]:
