@@ -11,8 +11,9 @@ from patient_info.content.vocabulary import HARD_WORD_SYLLABLES
 CONTENT = Path(__file__).parent.parent.parent / "content"
 # Texts whose punctuation textstat treats in its own way: quotes, contractions (in capitals too), hyphens, digits.
 AWKWARD_TEXTS = ["", "  ", "Hi.", "'Quoted' words and \u2018curly\u2019 ones.", "DON'T, can't, you'll, they're, I'd.",
-                 "Well-known x-ray words - and a dash.", "3 or 4 times (sometimes 5).", "Tumour's size, tumours' sizes.",
-                 "e.g. the liver; i.e. the organ: ok?", "Caf\u00e9 na\u00efve \u00e9l\u00e8ve."]
+                 "Well-known x-ray words - and a dash.", "3 or 4 times (sometimes 5).",
+                 "Tumour's size, tumours' sizes.", "e.g. the liver; i.e. the organ: ok?",
+                 "Caf\u00e9 na\u00efve \u00e9l\u00e8ve."]
 
 
 def words_to_compare() -> list[str]:
