@@ -77,14 +77,31 @@ class BuiltSite:
         return sorted(p for p in self.root.rglob("*.html") if "assets" not in p.parts)
 
     def urls(self) -> list[str]:
-        """The site path of every built page, found in the build output, never listed by hand.
+        """The site path of every built page with the theme, found in the build output, never listed by hand.
 
         Redirect pages (old addresses, code links) are left out: they are a few lines of our own HTML that
         forward at once, and the linking tests check them. So are the embed cards: they are made to sit in
         another site's page, without menus or a skip link, and tests/browser/test_embed_card.py checks them there.
+        Both are listed below, and axe checks them as pages of their own too (test_accessibility_axe.py).
         """
-        return ["/" + str(p.relative_to(self.root)).removesuffix("index.html") for p in self.html_pages()
-                if 'http-equiv="refresh"' not in p.read_text("utf-8") and p.relative_to(self.root).parts[0] != "embed"]
+        return [self._url(p) for p in self.html_pages() if not self._is_redirect(p) and not self._is_embed_card(p)]
+
+    def embed_card_urls(self) -> list[str]:
+        """The embed cards (embed/<topic>/), found in the build output."""
+        return [self._url(p) for p in self.html_pages() if self._is_embed_card(p)]
+
+    def redirect_urls(self) -> list[str]:
+        """The pages that forward at once (old addresses, code links), found in the build output."""
+        return [self._url(p) for p in self.html_pages() if self._is_redirect(p)]
+
+    def _url(self, path: Path) -> str:
+        return "/" + str(path.relative_to(self.root)).removesuffix("index.html")
+
+    def _is_redirect(self, path: Path) -> bool:
+        return 'http-equiv="refresh"' in path.read_text("utf-8")
+
+    def _is_embed_card(self, path: Path) -> bool:
+        return path.relative_to(self.root).parts[0] == "embed"
 
 
 def build_or_fail(site_dir: Path, content_dir: Path | None = None, *, strict: bool = True, site_url: str | None = None,

@@ -1,4 +1,6 @@
-"""axe-core finds no accessibility fault on any built page, on a desktop and a phone, light and dark.
+"""axe-core finds no accessibility fault on any built page opened on its own, on a desktop and a phone, light and
+dark: the site's pages, the embed cards (made for other sites' iframes, but opened on their own from a copied link
+or by a screen reader entering the frame) and the pages that forward old addresses and code links.
 
 Pages come from the build output, so pages added later are checked without touching this file.
 """
@@ -14,6 +16,9 @@ COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "375px": {"width": 375, "height": 800}}
 # The palette the theme must show for each colour scheme the reader's system asks for.
 SCHEMES = {"light": "default", "dark": "slate"}
+# The embed card has no theme: its own colours follow the reader's preference (embed.html.j2).
+CARD_BACKGROUNDS = {"light": "rgb(255, 255, 255)", "dark": "rgb(30, 33, 41)"}
+TIMEOUT_MS = 15_000
 
 
 @pytest.fixture(scope="module")
@@ -34,20 +39,45 @@ def describe(url: str, violation: dict) -> list[str]:
 
 
 def violations_on_every_page(served_site, browser, axe_source, *, viewport, scheme, run_only=None) -> list[str]:
+    site = served_site.site
+    cards, redirects = site.embed_card_urls(), site.redirect_urls()
+    assert cards, "no embed card in the build: the card's own check below would check nothing"
     context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme)
+    context.set_default_timeout(TIMEOUT_MS)
     problems = []
     try:
-        for url in served_site.site.urls():
-            page = context.new_page()
-            page.goto(served_site.url(url), wait_until="load")
-            # Proves the palette under test is really the one shown.
-            assert page.get_attribute("body", "data-md-color-scheme") == SCHEMES[scheme], url
+        for url in [*site.urls(), *cards, *redirects]:
+            page = (open_held if url in redirects else open_page)(context, served_site.url(url))
+            # Proves the palette under test is really the one shown. The forwarding pages have one palette only.
+            if url in cards:
+                assert page.evaluate("getComputedStyle(document.body).backgroundColor") == CARD_BACKGROUNDS[scheme], url
+            elif url not in redirects:
+                assert page.get_attribute("body", "data-md-color-scheme") == SCHEMES[scheme], url
             for violation in run_axe(page, axe_source, run_only):
                 problems += describe(url, violation)
             page.close()
     finally:
         context.close()
     return problems
+
+
+def open_page(context, url: str):
+    page = context.new_page()
+    page.goto(url, wait_until="load", timeout=TIMEOUT_MS)
+    return page
+
+
+def open_held(context, url: str):
+    """A page that forwards at once, held in place as a browser that does not follow refreshes would show it: the
+    request for the page it forwards to is answered "204 No Content", which leaves the current page shown."""
+    page = context.new_page()
+    page.route("**/*", lambda route: route.fulfill(status=204) if route.request.is_navigation_request()
+               and route.request.url != url else route.continue_())
+    with page.expect_request(lambda request: request.is_navigation_request() and request.url != url,
+                             timeout=TIMEOUT_MS):  # it did try to forward
+        page.goto(url, wait_until="load", timeout=TIMEOUT_MS)
+    assert page.url == url
+    return page
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
@@ -73,6 +103,17 @@ def test_axe_reports_a_planted_fault(served_site, browser, axe_source):
     finally:
         page.close()
 
+
+def test_axe_reports_an_embed_card_without_its_main_landmark(served_site, browser, axe_source):
+    """The card is checked as a page of its own, where a document needs a main landmark (in an iframe it does not)."""
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    try:
+        page = open_page(context, served_site.url(served_site.site.embed_card_urls()[0]))
+        page.evaluate("""() => { const main = document.querySelector('main'), box = document.createElement('div');
+                                 box.append(...main.childNodes); main.replaceWith(box); }""")
+        assert "landmark-one-main" in {violation["id"] for violation in run_axe(page, axe_source)}
+    finally:
+        context.close()
 
 
 # axe's scrollable-region-focusable, as a synchronous check: axe.run never settles in a page with scripts off.

@@ -65,7 +65,7 @@ def test_axe_finds_nothing_on_the_clinic_page_or_inside_the_card(browser, clinic
 def test_axe_run_from_the_host_reports_a_fault_planted_inside_the_card(browser, clinic, axe_source):
     context, page = open_clinic(browser, clinic, width=1280)
     try:
-        card_frame(page).evaluate("document.querySelector('section').append(Object.assign(new Image(1, 1), "
+        card_frame(page).evaluate("document.querySelector('main').append(Object.assign(new Image(1, 1), "
                                   "{src: 'x.png'}))")
         violations = axe_with_the_card(page, axe_source)
         image_alt = [node for v in violations if v["id"] == "image-alt" for node in v["nodes"]]

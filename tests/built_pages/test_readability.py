@@ -1,11 +1,12 @@
 """Plain language: every page's reading level is measured, reported, and held to the NHS limits."""
 
 import json
+from dataclasses import astuple
 
 import pytest
 import textstat
 
-from conftest import mkdocs_build
+from conftest import ROOT, mkdocs_build
 from patient_info.model.glossary import Glossary, GlossaryTerm
 from patient_info.built_pages.page_html import read_page
 from patient_info.built_pages.readability import measure, scores
@@ -15,6 +16,7 @@ from patient_info.sentences import split_sentences
 # cannot loosen the test.
 MAX_GRADE = 8
 MAX_SMOG = 14
+CONTENT = ROOT / "content"
 
 
 def report(site) -> dict:
@@ -97,6 +99,15 @@ def test_scores_are_textstats_own(text):
     ours = scores(text)
     assert (ours.flesch_reading_ease, ours.flesch_kincaid_grade, ours.smog_index) == pytest.approx(
         (textstat.flesch_reading_ease(text), textstat.flesch_kincaid_grade(text), textstat.smog_index(text)))
+
+
+def test_scores_of_every_content_file_are_textstats_own():
+    """Whole files: many sentences, quotes, contractions, hyphens, digits and punctuation of every kind."""
+    texts = [file.read_text("utf-8") for file in sorted(CONTENT.rglob("*.yaml"))]
+    assert len(texts) > 10
+    ours = [figure for text in texts for figure in astuple(scores(text))]
+    assert ours == pytest.approx([figure for text in texts for figure in (
+        textstat.flesch_reading_ease(text), textstat.flesch_kincaid_grade(text), textstat.smog_index(text))])
 
 
 def test_only_pages_for_patients_are_measured(real_site):

@@ -7,6 +7,8 @@ import zipfile
 import pytest
 
 from conftest import ROOT, TOPIC
+from patient_info.model import paths
+from published_files import mkdocs_config, mkdocs_url, published
 
 pytestmark = pytest.mark.build  # runs make offline, which builds the site
 
@@ -63,3 +65,23 @@ def test_the_published_site_keeps_its_folder_addresses(real_site):
     assert (real_site.root / TOPIC / "treatments" / "ablation" / "index.html").is_file()
     assert not (real_site.root / TOPIC / "treatments" / "ablation.html").exists()
     assert "iframe-worker" not in (real_site.root / "index.html").read_text("utf-8")
+
+
+def test_every_page_is_at_the_html_address_mkdocs_gives_it_and_nothing_else_is_written(unpacked):
+    """`make offline` builds with Material's offline plugin, which turns use_directory_urls off, so each page is a
+    .html file. The core computes no .html address (the hooks find a page by its source path, and MkDocs resolves
+    the Markdown links), so MkDocs' own rule is held here to what that build wrote, for every page and file the
+    core publishes, listed by the core."""
+    config = mkdocs_config(offline=True)
+    assert not config.use_directory_urls
+    pages, static, _ = published(ROOT / "content")
+    addresses = {uri: mkdocs_url(config, uri) for uri in [*pages, *static]}
+    assert addresses[paths.HOME] == "index.html"
+    assert addresses[paths.treatment_page(TOPIC, "ablation")] == f"{TOPIC}/treatments/ablation.html"
+    assert [address for address in addresses.values() if not (unpacked / address).is_file()] == []
+    # Besides them, the offline copy has docs/'s own pages and the theme's 404 page.
+    docs = ROOT / "docs"
+    hand_written = {mkdocs_url(config, page.relative_to(docs).as_posix()) for page in docs.rglob("*.md")
+                    if "overrides" not in page.parts}
+    written = {page.relative_to(unpacked).as_posix() for page in unpacked.rglob("*.html") if "assets" not in page.parts}
+    assert written - set(addresses.values()) - hand_written == {"404.html"}

@@ -5,10 +5,10 @@ reader who meets "chemotherapy" has its definition one link away, so the scores 
 writing around the terms, not the unavoidable names of treatments.
 
 textstat's own score functions look up every word's syllables again for each score and
-each page (1 ms a page; 30 s of a 1,000-topic build). Here textstat splits the text into
-words and sentences, each distinct word's syllables are counted once per build (as textstat
-counts them, see syllables.py), the three published formulas are applied to those counts,
-and a test holds the results to textstat's.
+each page (1 ms a page; 30 s of a 1,000-topic build). Here textstat counts the sentences,
+the text is split into words and each distinct word's syllables are counted once per build
+(as textstat does both, see syllables.py), the three published formulas are applied to those
+counts, and a test holds the results to textstat's.
 """
 
 from __future__ import annotations
@@ -17,12 +17,11 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from textstat.backend.counts import count_sentences
-from textstat.backend.selections import list_words
+import textstat
 
 from ..model.glossary import Glossary
 from ..sentences import LONG_SENTENCE_WORDS, split_sentences, word_count
-from ..syllables import syllable_count
+from ..syllables import syllable_count, words as words_of
 
 EASY_WORD = "term"  # stands in for each word of a glossary term when scoring
 
@@ -69,8 +68,8 @@ class Scores:
 
 def scores(text: str) -> Scores:
     """textstat's Flesch reading ease, Flesch-Kincaid grade and SMOG index of the text, unrounded."""
-    words = list_words(text)
-    sentences = count_sentences(text)
+    words = words_of(text)
+    sentences = textstat.sentence_count(text)
     if not words or not sentences:
         return Scores(0.0, 0.0, 0.0)
     # A page uses each word many times: count syllables per distinct word.
