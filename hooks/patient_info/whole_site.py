@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from .content.check import CheckResult, check_content
 from .content.files import display_path
 from .content.load import load_document
-from .errors import ContentError
+from .errors import ContentError, fault, guarded, listed_per_file
 from .links.addresses import FILE_NAME as ADDRESSES_FILE, vanished_addresses
 from .links.catalogue import Link, catalogue
 from .model.site import Site
@@ -44,41 +44,56 @@ class Verdict:
 
 def judge(content_dir: Path, *, site_url: str, today: date | None, overdue_is_error: bool = True,
           only_topics: tuple[str, ...] | None = None) -> Verdict:
-    """With `only_topics`, the editors' preview of part of a library: the other topics are left out."""
+    """With `only_topics`, the editors' preview of part of a library: the other topics are left out.
+
+    Each file lists at most errors.LISTED_PER_FILE mistakes, then says how many more it has. A fault in
+    judging (an exception no check expected) is a mistake too, naming what was being read: never a
+    traceback, and in the preview never a page that does not answer.
+    """
     url_error = site_url_mistake(site_url)
     if url_error is not None:
         return Verdict(None, [url_error])
-    result = check_content(content_dir, today=today, overdue_is_error=overdue_is_error, only_topics=only_topics)
-    if result.errors:
-        return Verdict(None, result.errors, notices=result.notices)
-    return _judge_site(Path(content_dir), result, site_url)
+    try:
+        result = check_content(content_dir, today=today, overdue_is_error=overdue_is_error, only_topics=only_topics)
+        if result.errors:
+            return Verdict(None, listed_per_file(result.errors), notices=result.notices)
+        return _judge_site(Path(content_dir), result, site_url)
+    except Exception as error:  # noqa: BLE001 - see errors.fault
+        return Verdict(None, [fault(display_path(Path(content_dir)), error)])
 
 
 def _judge_site(content_dir: Path, result: CheckResult, site_url: str) -> Verdict:
     site = result.site
-    handouts = summary_handouts(site, site_url=site_url)
-    links = catalogue(site)
+    shown = display_path(content_dir)
+    try:
+        handouts = summary_handouts(site, site_url=site_url)
+        links = catalogue(site)
+    except Exception as error:  # noqa: BLE001 - see errors.fault
+        return Verdict(None, [fault(shown, error)], notices=result.notices)
     warnings = [*result.unexplained, *_handouts_too_long(content_dir, handouts)]
     notices = list(result.notices)
-    addresses = content_dir / ADDRESSES_FILE
-    shown = f"{display_path(content_dir)}/{ADDRESSES_FILE}"
-    if addresses.exists():
-        warnings += vanished_addresses(addresses, shown, links)
-    else:
-        notices.append(ContentError(shown, None, None, "there is no list of published addresses, so a renamed "
-                                    "page would not be noticed", "run 'make addresses' and commit the list"))
-    return Verdict(site, [], warnings, notices, result.unexplained, handouts, links)
+    addresses = f"{shown}/{ADDRESSES_FILE}"
+    try:
+        warnings += vanished_addresses(content_dir / ADDRESSES_FILE, addresses, links)
+    except Exception as error:  # noqa: BLE001 - see errors.fault
+        return Verdict(None, [fault(addresses, error)], notices=notices)
+    return Verdict(site, [], listed_per_file(warnings), notices, result.unexplained, handouts, links)
 
 
 def _handouts_too_long(content_dir: Path, handouts: dict[str, Handout]) -> list[ContentError]:
     errors = []
     for topic_id, handout in handouts.items():
-        fit = plan_sheet(handout)
-        if not fit.fits:
-            file = content_dir / topic_id / "topic.yaml"
-            document, _ = load_document(file, display_path(file))
-            errors.append(document.error(("summary",), fit.overflow_message(), key=True))
+        file = content_dir / topic_id / "topic.yaml"
+        errors += guarded(display_path(file), _handout_too_long, file, handout)
     return errors
+
+
+def _handout_too_long(file: Path, handout: Handout) -> list[ContentError]:
+    fit = plan_sheet(handout)
+    if fit.fits:
+        return []
+    document, _ = load_document(file, display_path(file))
+    return [document.error(("summary",), fit.overflow_message(), key=True)]
 
 
 def site_url_mistake(site_url: str) -> ContentError | None:
