@@ -46,12 +46,13 @@ test-fast: $(STAMP)
 bench: $(STAMP) $(CHROMIUM)
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
+# The same content folder as make build: content/, or PATIENT_INFO_CONTENT.
 check: $(STAMP)
-	$(BIN)/patient-info check content
+	$(BIN)/patient-info check "$${PATIENT_INFO_CONTENT:-content}"
 
 # Records every address the site publishes in content/published-addresses.txt: review the change, then commit it.
 addresses: $(STAMP)
-	$(BIN)/patient-info addresses content
+	$(BIN)/patient-info addresses "$${PATIENT_INFO_CONTENT:-content}"
 
 # New content with placeholders to fill in: make new-topic ID=<topic>, make new-treatment TOPIC=<topic> ID=<treatment>.
 new-topic: $(STAMP)

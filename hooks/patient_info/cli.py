@@ -20,13 +20,21 @@ from .take_away.pdfs import PdfError, make_pdfs, pdf_jobs
 from .whole_site import Verdict, judge
 
 
+# The content folder the commands read unless one is named: content/, or PATIENT_INFO_CONTENT, as the build
+# reads it (mkdocs.yml's hooks), so that `make check` and `make build` judge the same files.
+CONTENT_DIR_VARIABLE = "PATIENT_INFO_CONTENT"
+
+
 def main(argv: list[str] | None = None) -> int:
+    content_dir = os.environ.get(CONTENT_DIR_VARIABLE) or "content"
     parser = argparse.ArgumentParser(prog="patient-info", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate every content file and report each mistake")
-    check.add_argument("content_dir", nargs="?", default="content", type=Path)
+    check.add_argument("content_dir", nargs="?", default=content_dir, type=Path,
+                       help=f"the content folder (default: ${CONTENT_DIR_VARIABLE}, else content)")
     addresses = commands.add_parser("addresses", help=f"write content/{ADDRESSES_FILE}: every address published")
-    addresses.add_argument("content_dir", nargs="?", default="content", type=Path)
+    addresses.add_argument("content_dir", nargs="?", default=content_dir, type=Path,
+                           help=f"the content folder (default: ${CONTENT_DIR_VARIABLE}, else content)")
     new = commands.add_parser("new", help="write the files of a new topic or treatment, with placeholders to fill")
     kinds = new.add_subparsers(dest="kind", required=True)
     topic = kinds.add_parser("topic", help="a topic folder: topic.yaml, factors.yaml, statements.yaml, sources/")
@@ -38,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         scaffold.add_argument("--content", dest="content_dir", default=Path("content"), type=Path)
     pdfs = commands.add_parser("pdfs", help="print each topic's summaries in the built site as PDFs")
     pdfs.add_argument("site_dir", type=Path)
-    pdfs.add_argument("--content", dest="content_dir", default="content", type=Path)
+    pdfs.add_argument("--content", dest="content_dir", default=content_dir, type=Path)
     args = parser.parse_args(argv)
     if args.command == "new":
         return _new(args)
