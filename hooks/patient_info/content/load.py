@@ -325,22 +325,18 @@ def _unusual_characters(lines: Lines, path: str) -> list[ContentError]:
     for match in _UNUSUAL_IN_TEXT.finditer(lines.body):
         line, column = lines.of_offset(match.start())
         found.setdefault((line, match.group()), [column, 0])[1] += 1
-    errors = []
-    for (line, character), (column, count) in found.items():
-        message, hint = _character_message(character)
-        errors.append(ContentError(path, line, column, message + (f" ({count} times on this line)" if count > 1
-                                                                  else ""), hint))
-    return errors
+    return [ContentError(path, line, column, *_character_message(character, count=count))
+            for (line, character), (column, count) in found.items()]
 
 
-def _character_message(character: str, *, escaped: bool = False) -> tuple[str, str]:
-    written = ", written as an escape" if escaped else ""
+def _character_message(character: str, *, escaped: bool = False, count: int = 1) -> tuple[str, str]:
+    written = ", written as an escape" if escaped else f" ({count} times on this line)" if count > 1 else ""
     if character in _BREAK_NAMES and escaped:
         return (f"a {_BREAK_NAMES[character]} is in the text{written}",
                 "delete it; pages show text as paragraphs and list items, not as lines")
     if character in _BREAK_NAMES:
-        return (f"a {_BREAK_NAMES[character]} is in the text: YAML starts a new line there, though most editors "
-                "show none", "delete it; if a new line is meant, start one with Enter")
+        return (f"a {_BREAK_NAMES[character]} is in the text{written}: YAML starts a new line there, though most "
+                "editors show none", "delete it; if a new line is meant, start one with Enter")
     code = f"U+{ord(character):04X}"
     if re.fullmatch(f"[{_CONTROLS}\r]", character):
         return (f"a control character ({code}) is in the text{written}",
