@@ -97,11 +97,16 @@ class Lines:
         line = bisect_right(self._starts, offset) - 1
         return line + 1, offset - self._starts[line] + 1
 
-    def parser_line_at(self, offset: int) -> tuple[int, int]:
-        """Where the line YAML reads around `offset` starts and ends, in the body (looking no further than it)."""
-        start = max(self.body.rfind(character, 0, offset) for character in _YAML_BREAK_CHARACTERS) + 1
+    def parser_line_end(self, offset: int) -> int:
+        """Where the line YAML reads at `offset` ends, in the body."""
         after = _YAML_BREAK.search(self.body, offset)
-        return start, (after.start() if after else len(self.body))
+        return after.start() if after else len(self.body)
+
+    def parser_line_at(self, offset: int) -> tuple[int, int]:
+        """Where the line YAML reads around `offset` starts and ends, in the body (for one message: the search
+        back for a character the text lacks reads it all)."""
+        start = max(self.body.rfind(character, 0, offset) for character in _YAML_BREAK_CHARACTERS) + 1
+        return start, self.parser_line_end(offset)
 
 
 def editor_lines(text: str) -> list[str]:
@@ -356,7 +361,7 @@ def _cut_by_a_comment(text: str, path: str, lines: Lines) -> list[ContentError]:
         while (token := loader.get_token()) is not None:
             if isinstance(token, yaml.ScalarToken) and token.plain and " " in token.value:
                 end = token.end_mark.index
-                rest = lines.body[end:lines.parser_line_at(end)[1]]
+                rest = lines.body[end:lines.parser_line_end(end)]
                 if rest.lstrip(" \t").startswith("#"):
                     line, column = lines.of_offset(end + len(rest) - len(rest.lstrip(" \t")))
                     errors.append(ContentError(path, line, column, "the text stops at ' #': YAML reads the "
