@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from .content.check import CheckResult, check_content
 from .content.files import display_path
 from .content.load import load_document
-from .errors import ContentError, fault, guarded, listed_per_file
+from .errors import ContentError, fault, listed_per_file
 from .links.addresses import FILE_NAME as ADDRESSES_FILE, vanished_addresses
 from .links.catalogue import Link, catalogue
 from .model.site import Site
@@ -70,22 +70,21 @@ def _judge_site(content_dir: Path, result: CheckResult, site_url: str) -> Verdic
         links = catalogue(site)
     except Exception as error:  # noqa: BLE001 - see errors.fault
         return Verdict(None, [fault(shown, error)], notices=result.notices)
-    warnings = [*result.unexplained, *_handouts_too_long(content_dir, handouts)]
-    notices = list(result.notices)
+    warnings, faults = list(result.unexplained), []
+    for topic_id, handout in handouts.items():
+        file = content_dir / topic_id / "topic.yaml"
+        try:
+            warnings += _handout_too_long(file, handout)
+        except Exception as error:  # noqa: BLE001 - see errors.fault
+            faults.append(fault(display_path(file), error))
     addresses = f"{shown}/{ADDRESSES_FILE}"
     try:
         warnings += vanished_addresses(content_dir / ADDRESSES_FILE, addresses, links)
     except Exception as error:  # noqa: BLE001 - see errors.fault
-        return Verdict(None, [fault(addresses, error)], notices=notices)
-    return Verdict(site, [], listed_per_file(warnings), notices, result.unexplained, handouts, links)
-
-
-def _handouts_too_long(content_dir: Path, handouts: dict[str, Handout]) -> list[ContentError]:
-    errors = []
-    for topic_id, handout in handouts.items():
-        file = content_dir / topic_id / "topic.yaml"
-        errors += guarded(display_path(file), _handout_too_long, file, handout)
-    return errors
+        faults.append(fault(addresses, error))
+    if faults:
+        return Verdict(None, faults, notices=result.notices)
+    return Verdict(site, [], listed_per_file(warnings), list(result.notices), result.unexplained, handouts, links)
 
 
 def _handout_too_long(file: Path, handout: Handout) -> list[ContentError]:
