@@ -46,6 +46,7 @@ test-fast: $(STAMP)
 bench: $(STAMP) $(CHROMIUM)
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
+# The same content folder as make build: content/, or PATIENT_INFO_CONTENT.
 check: $(STAMP)
 	$(BIN)/patient-info check
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import random
 import shutil
+from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
 
+# Reviewed a month ago and due in a year, whenever the benchmark runs: a review is due at most three years on.
+REVIEWED = date.today() - timedelta(days=30)
+REVIEW_DUE = REVIEWED + timedelta(days=365)
 TREATMENTS_PER_TOPIC = 8
 FACTORS_PER_TOPIC = 5
 VALUES_PER_FACTOR = 3
@@ -37,6 +41,9 @@ def write_content(folder: Path, topics: int, *, seed: int = 1) -> Path:
     })
     for number in range(topics):
         _write_topic(folder / f"topic-{number:04d}", number, rng)
+    # A site that has published nothing yet: the list exists (the strict build requires it) and holds no address.
+    (folder / "published-addresses.txt").write_text("# Made-up content for the benchmark: nothing published.\n",
+                                                    "utf-8")
     return folder
 
 
@@ -81,8 +88,9 @@ def _write_topic(folder: Path, number: int, rng: random.Random) -> None:
         "id": folder.name, "title": f"Made-up topic {number}", "summary": _sentence(rng),
         "treatments": treatment_ids,
         "codes": {"icd10": [f"Z{number % 100:02d}.{number // 100}"], "snomed": [f"{900000000 + number}"]},
-        "review": {"last_reviewed": "2026-01-01", "next_review_due": "2099-01-01",
-                   "reviews": [{"date": "2026-01-01", "kind": "editorial", "reviewer": "Benchmark", "role": "Made up"}]},
+        "review": {"last_reviewed": REVIEWED.isoformat(), "next_review_due": REVIEW_DUE.isoformat(),
+                   "reviews": [{"date": REVIEWED.isoformat(), "kind": "editorial", "reviewer": "Benchmark",
+                                "role": "Made up"}]},
         "caveats": [{"text": _sentence(rng), "importance": "important"}, {"text": _sentence(rng)}],
         "questions": [f"Question {q}?" for q in range(3)],
     })

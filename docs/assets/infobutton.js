@@ -55,9 +55,12 @@
     return systems.has(oid) ? [systems.get(oid)] : [];
   }
 
+  // A code system is sent as its OID (2.16.840.1.113883.6.3) or as a URN naming it (urn:oid:2.16.840.1.113883.6.3).
+  var OID_URN = /^urn:oid:/i;
+
   function match(criterion, table, systems) {
     var code = criterion.code.trim().toUpperCase();
-    var oid = criterion.system.trim();
+    var oid = criterion.system.trim().replace(OID_URN, "");
     if (code.length > MAX_LENGTH || oid.length > MAX_LENGTH || !CODE.test(code)) {
       return null;
     }

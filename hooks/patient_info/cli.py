@@ -34,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     plan.add_argument("--json", action="store_true", help="as JSON, for tools")
     addresses = commands.add_parser("addresses", help=f"write content/{ADDRESSES_FILE}: every address published")
     for command in (check, plan, addresses):
-        command.add_argument("content_dir", nargs="?", type=Path)
+        command.add_argument("content_dir", nargs="?", type=Path,
+                             help="the content folder (default: $PATIENT_INFO_CONTENT, else content), as the build reads")
     new = commands.add_parser("new", help="write the files of a new topic or treatment, with placeholders to fill")
     kinds = new.add_subparsers(dest="kind", required=True)
     topic = kinds.add_parser("topic", help="a topic folder: topic.yaml, factors.yaml, statements.yaml, sources/")

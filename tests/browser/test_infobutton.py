@@ -71,7 +71,10 @@ def visit(browser):
     request((" c787 ", ICD10)),
     request(("94381002", SNOMED)),
     request(("Z99.9", ICD10_CM), ("94381002", SNOMED)),  # the first code is unknown: the second is tried
-], ids=["with-dot-and-name", "icd10-html", "without-dot", "lowercase", "spaces", "snomed", "second-criterion"])
+    request(("C78.7", f"urn:oid:{ICD10}")),  # the code system as a URN, as some record systems send it
+    request(("94381002", f"URN:OID:{SNOMED}")),
+], ids=["with-dot-and-name", "icd10-html", "without-dot", "lowercase", "spaces", "snomed", "second-criterion",
+        "icd10-urn-oid", "snomed-urn-oid"])
 def test_infobutton_request_opens_the_topic_page(served_site, visit, query):
     page = visit(served_site.url(query))
     page.page.wait_for_url(f"**{OVERVIEW}", timeout=TIMEOUT_MS)

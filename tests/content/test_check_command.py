@@ -1,5 +1,6 @@
 """`make check` (the `patient-info check` command) validates content without building the site."""
 
+import os
 import subprocess
 
 from conftest import ROOT
@@ -54,3 +55,12 @@ def test_hints_offer_only_valid_ids(example_copy):
     statements.write_text(statements.read_text().replace("answers: [silver]", "answers: [gold]"))
     hints = [error.hint for error in check_module.check_content(example_copy).errors if "'gold'" in error.message]
     assert hints and all("Gold" not in hint for hint in hints), hints
+
+
+def test_make_check_reads_the_folder_patient_info_content_names_as_make_build_does(example_copy):
+    treatment = example_copy / "glimmer-fever" / "treatments" / "humming.yaml"
+    treatment.write_text(treatment.read_text("utf-8").replace("name: Humming", "nam: Humming"), "utf-8")
+    result = subprocess.run(["make", "--no-print-directory", "check"], cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "PATIENT_INFO_CONTENT": str(example_copy)}, timeout=120)
+    assert result.returncode != 0
+    assert f"{treatment}:3:1: unknown field 'nam'" in result.stderr

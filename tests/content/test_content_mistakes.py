@@ -64,7 +64,7 @@ MISTAKES = [
             ("unknown treatment 'hummming'", "did you mean 'humming'?")),
     Mistake("duplicate id", f"{TOPIC}/factors.yaml", "  - id: bedtime",
             "  - id: glimmer-colour  # repeated\n    question: Again?\n    importance: main\n"
-            "    explanation: [Again.]\n  - id: bedtime",
+            "    explanation: [Again.]\n    values: [{id: again, label: Again, title: If again}]\n  - id: bedtime",
             "# repeated", ("duplicate factor id 'glimmer-colour'", "factors.yaml:3")),
     Mistake("date that is not a date", f"{TOPIC}/topic.yaml", "last_reviewed: 2026-01-15",
             "last_reviewed: 2026-02-30", "last_reviewed", ("not a real date: '2026-02-30'", "YYYY-MM-DD")),

@@ -59,3 +59,24 @@ def test_deep_nesting_is_refused_before_the_yaml_composer_recurses(text):
 def test_an_unclosed_quote_is_reported_where_it_opens():
     _, errors = parse_document('id: surgery\nname: "Surgery\nquestions:\n  - Why?\n', "t.yaml")
     assert [(e.line, e.column, e.message) for e in errors] == [(2, 7, "this quote is opened but never closed")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # YAML starts a line at each U+2028, U+2029 and NEL; an editor does not, and messages count as editors do.
+    ("a: x\u2028b: 1\nc: [\n", [(1, 5, "a line separator (U+2028)"), (3, 1, "YAML syntax error")]),
+    ("\ufeffa: x\u2029\u2029b: 1\nc: x y #z\n", [(1, 5, "a paragraph separator (U+2029) is in the text (2 times"),
+                                                  (2, 8, "the text stops at ' #'")]),
+    ("a: x\r\nb: \"\\u200b\"\r\nc: x\x85  y\r\n", [(2, 4, "an invisible character (U+200B) is in the text, written as"),
+                                                 (3, 5, "a next-line character (NEL, U+0085)")]),
+    ("a: 1\nb: 2\na: 3\u2028\n", [(3, 1, "the field 'a' is given twice (first on line 1)"),
+                                 (3, 5, "a line separator")]),
+    ("a: x\x80\n", [(1, 5, "a control character (U+0080) is in the text")]),
+    ("a: x\ufffe\n", [(1, 5, "the file contains a character (U+FFFE) that YAML does not allow")]),
+], ids=["separator-then-syntax-error", "bom-and-separators-then-comment", "crlf-escape-and-nel", "repeated-field",
+        "pasted-c1-control", "refused-by-yaml"])
+def test_positions_are_counted_as_an_editor_counts_lines(text, expected):
+    _, errors = parse_document(text, "t.yaml")
+    found = sorted((error.line, error.column, error.message) for error in errors)
+    assert len(found) == len(expected), found
+    for (line, column, message), (want_line, want_column, says) in zip(found, expected):
+        assert (line, column) == (want_line, want_column) and message.startswith(says), found

@@ -90,6 +90,13 @@ def test_a_view_that_dropped_context_would_be_caught(topic):
     assert "surgery-small-number" in context_ids(topic.statements)[ids[0]] and "surgery-small-number" not in ids
 
 
+def test_two_introductions_of_one_treatment_do_not_wait_for_each_other():
+    items = [SimpleNamespace(id=f"often-{n}", kind="how-often", about=("x",), context=(), conditions=None)
+             for n in range(2)]
+    items.append(SimpleNamespace(id="when", kind="when-used", about=("x",), context=(), conditions={"f": 1}))
+    assert context_ids(items) == {"often-0": (), "often-1": (), "when": ("often-0", "often-1")}
+
+
 def test_find_cycle_names_the_statements_that_wait_for_each_other():
     assert find_cycle({"a": ("b",), "b": ("c",), "c": ("a",)}) == ("a", "b", "c", "a")
     assert find_cycle({"a": ("a",)}) == ("a", "a")

@@ -66,6 +66,33 @@ def fifo(content: Path) -> None:
     os.mkfifo(content / TOPIC / "sources" / "pipe.yaml")
 
 
+def named_pipe(file: str) -> Callable[[Path], None]:
+    def plant(content: Path) -> None:
+        (content / file).unlink()
+        os.mkfifo(content / file)
+    return plant
+
+
+def folder_in_place_of(file: str) -> Callable[[Path], None]:
+    def plant(content: Path) -> None:
+        (content / file).unlink()
+        (content / file).mkdir()
+    return plant
+
+
+SECRET = "root:x:0:0:secret-of-another-file"
+
+
+def hard_link_to_outside(file: str) -> Callable[[Path], None]:
+    """A second name for a file outside the content folder (a stand-in for /etc/passwd, on another file system)."""
+    def plant(content: Path) -> None:
+        outside = content.parent / "outside.yaml"
+        outside.write_text(f"id: humming\nname: {SECRET}\n", "utf-8")
+        (content / file).unlink()
+        os.link(outside, content / file)
+    return plant
+
+
 def reserved_topic_id(content: Path) -> None:
     replace(TOPIC_FILE, "id: glimmer-fever", "id: overrides")(content)
     (content / TOPIC).rename(content / "overrides")
@@ -129,7 +156,23 @@ CASES = [
     Case("a factors file linked to /dev/zero", symlink(f"{TOPIC}/factors.yaml", "/dev/zero"),
          f"{TOPIC}/factors.yaml", None, ("this file is a link to another file",)),
     Case("a named pipe among the sources", fifo, f"{TOPIC}/sources/pipe.yaml", None,
-         ("this is not an ordinary file",)),
+         ("this is a named pipe, where a text file is expected",)),
+    Case("a named pipe as the list of published addresses", named_pipe(ADDRESSES), ADDRESSES, None,
+         ("this is a named pipe",)),
+    Case("a folder named like a treatment file", folder_in_place_of(HUMMING), HUMMING, None,
+         ("this is a folder, where a file is expected",)),
+    Case("a hard link to a file outside", hard_link_to_outside(HUMMING), HUMMING, None,
+         ("this file has 1 other name (a hard link)",), not_said=(SECRET,)),
+    Case("a line separator pasted in a name", replace(HUMMING, "name: Humming", "name: Hum\u2028  ming"), HUMMING,
+         "name: Hum", ("a line separator (U+2028) is in the text",)),
+    Case("an escaped right-to-left override", replace(HUMMING, "name: Humming", 'name: "Hum\\u202Eming"'), HUMMING,
+         "name:", ("an invisible character (U+202E) is in the text, written as an escape",)),
+    Case("the list of published addresses deleted", lambda content: (content / ADDRESSES).unlink(), ADDRESSES, None,
+         ("the list of published addresses is missing", "restore it from version control")),
+    Case("'usually' where the text says 'not usually'", replace(STATEMENTS, "likelihood: not-usually",
+                                                                "likelihood: usually"),
+         STATEMENTS, "text: Moonlight therapy is not usually",
+         ("the text says 'usually' only with a negation ('not usually')",)),
     Case("a value of 100,000 characters", replace(HUMMING, "name: Humming", "name: " + "x" * 100_000),
          HUMMING, "name:", ("too long: 100,000 characters, where the limit is 200",), not_said=("x" * 100,)),
     # Mistakes that passed silently.
@@ -187,7 +230,7 @@ def where_named(content: Path, case: Case) -> str:
     target = content / case.file
     if case.marker is None:
         return f"{target}: "
-    lines = target.read_text("utf-8", errors="replace").splitlines()
+    lines = re.split("\r\n|\r|\n", target.read_text("utf-8", errors="replace"))  # as an editor counts lines
     line = next(number for number, text in enumerate(lines, 1) if case.marker in text)
     return f"{target}:{line}:"
 

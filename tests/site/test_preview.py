@@ -22,10 +22,10 @@ REQUEST_SECONDS = 5  # no request may take longer: a page that hangs fails the t
 
 
 @contextmanager
-def preview_server(content: Path, cache: Path) -> Iterator[str]:
+def preview_server(content: Path, cache: Path, extra_env: dict[str, str] | None = None) -> Iterator[str]:
     """`make serve` on a free loopback port, on the given content, stopped when the block ends."""
     address = f"127.0.0.1:{free_port()}"
-    env = {**os.environ, "PATIENT_INFO_CONTENT": str(content), "PATIENT_INFO_CACHE": str(cache)}
+    env = {**os.environ, "PATIENT_INFO_CONTENT": str(content), "PATIENT_INFO_CACHE": str(cache), **(extra_env or {})}
     server = subprocess.Popen(["make", "-s", "serve", f"SERVE_ADDR={address}"], cwd=ROOT, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
@@ -99,6 +99,59 @@ def test_an_unexplained_word_is_a_banner_in_the_preview_and_stops_the_strict_bui
     assert strict.returncode != 0 and "'Quintessential' is not explained" in strict.stderr
     lenient = build_or_fail(tmp_path / "lenient-site", content, strict=False)
     assert "editors-preview" not in lenient.file_for(TREATMENT).read_text("utf-8")  # never outside the preview
+
+
+# Loaded by the preview's Python at start-up (sitecustomize on PYTHONPATH): a file holding a marker makes the loader
+# or a check raise, as a fault in patient-info's own code would.
+PLANTED_FAULTS = """
+from patient_info.content import load, topic_checks
+
+_parse_document, _check_statements = load.parse_document, topic_checks.check_statements
+
+
+def parse_document(text, display_path):
+    if "PLANTED-LOADER-FAULT" in text:
+        raise IndexError("planted in the loader")
+    return _parse_document(text, display_path)
+
+
+def check_statements(statements, **kwargs):
+    if "PLANTED-CHECK-FAULT" in statements.text:
+        raise KeyError("planted in a check")
+    return _check_statements(statements, **kwargs)
+
+
+load.parse_document, topic_checks.check_statements = parse_document, check_statements
+"""
+
+
+def test_a_fault_in_the_loader_or_a_check_is_shown_in_the_preview_within_seconds(content, tmp_path):
+    planted = tmp_path / "planted"
+    planted.mkdir()
+    (planted / "sitecustomize.py").write_text(PLANTED_FAULTS, "utf-8")
+    python_path = os.pathsep.join(filter(None, [str(planted), os.environ.get("PYTHONPATH")]))
+    treatment = content / "glimmer-fever" / "treatments" / "humming.yaml"
+    statements = content / "glimmer-fever" / "statements.yaml"
+    original, original_statements = treatment.read_text("utf-8"), statements.read_text("utf-8")
+    with preview_server(content, tmp_path / "cache", {"PYTHONPATH": python_path}) as base:
+        treatment.write_text(original + "# PLANTED-LOADER-FAULT\n", "utf-8")
+        answer = _poll(base + TREATMENT, lambda answer: answer and "IndexError" in answer[1], seconds=5)
+        assert answer, "the fault in the loader was not shown within 5 s"
+        mistakes = BeautifulSoup(answer[1], "html.parser").select("li")
+        assert [item.select_one(".where").get_text() for item in mistakes] == [str(treatment)]
+        assert "unexpected error in patient-info (IndexError at patient_info/content/load.py" in mistakes[0].get_text()
+
+        treatment.write_text(original, "utf-8")
+        statements.write_text(original_statements + "# PLANTED-CHECK-FAULT\n", "utf-8")
+        answer = _poll(base + "/", lambda answer: answer and "KeyError" in answer[1], seconds=5)
+        assert answer, "the fault in a check was not shown within 5 s"
+        mistakes = BeautifulSoup(answer[1], "html.parser").select("li")
+        assert [item.select_one(".where").get_text() for item in mistakes] == [str(content / "glimmer-fever")]
+
+        statements.write_text(original_statements, "utf-8")
+        fixed = _poll(base + TREATMENT, lambda answer: answer and answer[0] == 200 and "Humming" in answer[1],
+                      seconds=20)
+        assert fixed and "content mistake" not in fixed[1], "the site did not come back once the fault was gone"
 
 
 @pytest.fixture(scope="module")

@@ -72,9 +72,9 @@ def mistakes_page(errors: list[ContentError], *, reload_after: int) -> str:
     reload_after is the live-reload server's clock (milliseconds of time.monotonic) when this build
     started: the page asks the server for a newer build and reloads itself when one is ready.
     """
-    ordered = ContentErrors(errors).errors
+    listed = ContentErrors(errors)  # in order; a file's mistakes past the first 50 are counted, not listed
     return html_template("preview-mistakes.html.j2").render(
-        mistakes=[_mistake(error) for error in ordered], count=len(ordered), reload_after=reload_after)
+        mistakes=[_mistake(error) for error in listed.errors], count=listed.count, reload_after=reload_after)
 
 
 def _mistake(error: ContentError) -> dict:

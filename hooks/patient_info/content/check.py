@@ -1,6 +1,11 @@
 """The pipeline's front half, in order: find the content files and load them (files.py), check each topic
 on its own (topic_checks.py and the checks it calls), check across topics (ids.py), build the model
-(build_model.py). Every mistake is collected; the model is made only when there are none."""
+(build_model.py). Every mistake is collected; the model is made only when there are none.
+
+A fault in any step (an exception a check did not expect) is one more mistake, naming the file or
+folder that step was reading (errors.guarded), so that neither `make check` nor the build ends in a
+traceback, and the preview shows it like any other mistake.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from ..errors import ContentError, ContentErrors
+from ..errors import ContentError, ContentErrors, fault, guarded
 from ..model.glossary import Glossary
 from ..model.site import Site, Topic
 from ..workers import share_work
@@ -90,25 +95,37 @@ def _check_folder(content_dir: Path, shown: str, today: date | None, overdue_is_
                   workers: int | None, only_topics: tuple[str, ...] | None) -> CheckResult:
     errors: list[ContentError] = []
     notices: list[ContentError] = []
-    found = find_site_files(content_dir, shown, errors, only_topics)
+    try:
+        found = find_site_files(content_dir, shown, errors, only_topics)
+    except Exception as error:  # noqa: BLE001 - see errors.fault
+        return CheckResult(None, [*errors, fault(shown, error)], notices)
     site_documents = [doc for doc in (found.settings, found.glossary) if doc]
     glossary_shown = shown_in(shown, GLOSSARY_FILE)
     glossary = _glossary(found.glossary, glossary_shown, errors)
-    errors += too_long_sentences(site_documents)
+    errors += _each_file(site_documents, too_long_sentences)
     if today and found.glossary:
-        _review_due(found.glossary, today, overdue_is_error, "the glossary", errors, notices)
+        errors += guarded(glossary_shown, _review_due, found.glossary, today, overdue_is_error, "the glossary",
+                          notices)
     checks = _check_topics(found.topic_folders, _Settings(today, overdue_is_error, glossary, glossary_shown), workers)
     notices += [notice for check in checks for notice in check.notices]
     errors += [error for check in checks for error in check.errors]
-    errors += check_site_ids([check.document for check in checks if check.document])
+    errors += guarded(shown, check_site_ids, [check.document for check in checks if check.document])
     unexplained = [] if glossary is None else [
-        *unexplained_words(site_documents, glossary, glossary_shown),
+        *_each_file(site_documents, unexplained_words, glossary, glossary_shown),
         *(word for check in checks for word in check.unexplained)]
     if errors:
         return CheckResult(None, errors, notices, unexplained)
-    site = Site(settings=build_settings(found.settings.data), topics=tuple(check.topic for check in checks),
-                glossary=glossary)
+    try:
+        settings = build_settings(found.settings.data)
+    except Exception as error:  # noqa: BLE001 - see errors.fault
+        return CheckResult(None, [fault(found.settings.path, error)], notices, unexplained)
+    site = Site(settings=settings, topics=tuple(check.topic for check in checks), glossary=glossary)
     return CheckResult(site, [], notices, unexplained)
+
+
+def _each_file(documents: list[Document], check, *args) -> list[ContentError]:
+    """check([document], *args) for each file on its own, so that a fault names the file it was reading."""
+    return [error for document in documents for error in guarded(document.path, check, [document], *args)]
 
 
 def _glossary(document: Document | None, shown: str, errors: list[ContentError]) -> Glossary | None:
@@ -116,8 +133,14 @@ def _glossary(document: Document | None, shown: str, errors: list[ContentError])
     every page are checked against it. Its cross-checks run even on a file that broke its schema."""
     if document is None:
         return None
-    errors += check_glossary(document)
-    return None if any(error.file == shown for error in errors) else build_glossary(document.data)
+    errors += guarded(shown, check_glossary, document)
+    if any(error.file == shown for error in errors):
+        return None
+    try:
+        return build_glossary(document.data)
+    except Exception as error:  # noqa: BLE001 - see errors.fault
+        errors.append(fault(shown, error))
+        return None
 
 
 def _check_topics(folders: list[tuple[Path, str]], settings: _Settings, workers: int | None) -> list[_TopicCheck]:
@@ -133,23 +156,36 @@ def _check_topic_folder(folder: Path, shown: str, settings: _Settings) -> _Topic
     with _collector_paused():
         errors: list[ContentError] = []
         notices: list[ContentError] = []
-        files = load_topic_files(folder, shown, errors)
-        errors += check_topic(files)
-        errors += too_long_sentences(files.documents)
+        try:
+            files = load_topic_files(folder, shown, errors)
+        except Exception as error:  # noqa: BLE001 - see errors.fault
+            return _TopicCheck(None, None, [*errors, fault(shown, error)], [], [])
+        errors += guarded(shown, check_topic, files)
+        errors += _each_file(list(files.documents), too_long_sentences)
         if settings.today and files.topic:
             topic_id = field_of(files.topic.data, "id", str) or "?"
-            _review_due(files.topic, settings.today, settings.overdue_is_error, f"topic '{topic_id}'", errors,
-                        notices)
+            errors += guarded(files.topic.path, _review_due, files.topic, settings.today, settings.overdue_is_error,
+                              f"topic '{topic_id}'", notices)
         unexplained = ([] if settings.glossary is None else
-                       unexplained_words(files.documents, settings.glossary, settings.glossary_shown))
-        return _TopicCheck(files.topic, None if errors else build_topic(files), errors, notices, unexplained)
+                       _each_file(list(files.documents), unexplained_words, settings.glossary,
+                                  settings.glossary_shown))
+        if errors:
+            return _TopicCheck(files.topic, None, errors, notices, unexplained)
+        try:
+            return _TopicCheck(files.topic, build_topic(files), errors, notices, unexplained)
+        except Exception as error:  # noqa: BLE001 - see errors.fault
+            return _TopicCheck(files.topic, None, [fault(shown, error)], notices, unexplained)
 
 
-def _review_due(document: Document, today: date, overdue_is_error: bool, what: str, errors: list[ContentError],
-                notices: list[ContentError]) -> None:
+def _review_due(document: Document, today: date, overdue_is_error: bool, what: str,
+                notices: list[ContentError]) -> list[ContentError]:
+    """An overdue review: a mistake, returned, or (in the preview) a notice. A review due soon: a notice."""
     overdue, due_soon = check_review_due(document, today, what)
-    (errors if overdue_is_error else notices).extend(overdue)
     notices += due_soon
+    if overdue_is_error:
+        return overdue
+    notices += overdue
+    return []
 
 
 @contextmanager

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import ContentError
+from ..errors import ContentError, fault
 from ..model import paths
 from .load import Document, load_document
 from .validate import check_schema
@@ -67,11 +67,13 @@ def find_site_files(content_dir: Path, shown: str, errors: list[ContentError],
     folders = []
     for name in _listing(content_dir, shown, errors):
         entry = content_dir / name
+        if name in (SITE_FILE, GLOSSARY_FILE, paths.PUBLISHED_ADDRESSES):
+            continue  # read as files, which says what is wrong if one is a folder
         if entry.is_symlink() and not name.startswith("."):
             errors.append(_link_refused(shown_in(shown, name)))
         elif entry.is_dir() and not name.startswith("."):
             folders.append((entry, shown_in(shown, name)))
-        elif name not in (SITE_FILE, GLOSSARY_FILE, paths.PUBLISHED_ADDRESSES):
+        else:
             _check_stray_file(entry, shown_in(shown, name), errors)
     if only_topics is not None:
         folders = _named_topics(folders, only_topics, shown, errors)
@@ -119,16 +121,21 @@ def load_topic_files(folder: Path, shown: str, errors: list[ContentError]) -> To
 
 
 def load_checked(file: str | Path, shown: str, schema_name: str, errors: list[ContentError]) -> Document | None:
-    """The parsed file (even if it breaks its schema), adding every mistake in it to `errors`."""
-    document, load_errors = load_document(file, shown)
-    if document is None and not os.path.lexists(file):
-        errors.append(ContentError(shown, None, None, f"the file {os.path.basename(file)} is missing",
-                                   LAYOUT_HINT))
+    """The parsed file (even if it breaks its schema), adding every mistake in it to `errors`; any fault in
+    reading it is one more mistake, naming the file."""
+    try:
+        document, load_errors = load_document(file, shown)
+        if document is None and not os.path.lexists(file):
+            errors.append(ContentError(shown, None, None, f"the file {os.path.basename(file)} is missing",
+                                       LAYOUT_HINT))
+            return None
+        errors.extend(load_errors)
+        if document is not None:
+            errors.extend(check_schema(document, schema_name))
+        return document
+    except Exception as error:  # noqa: BLE001 - see errors.fault
+        errors.append(fault(shown, error))
         return None
-    errors.extend(load_errors)
-    if document is not None:
-        errors.extend(check_schema(document, schema_name))
-    return document
 
 
 def shown_in(folder: str, name: str) -> str:
@@ -163,6 +170,9 @@ def _listing(folder: str | Path, shown: str, errors: list[ContentError]) -> list
         errors.append(_link_refused(shown))
         return []
     if not os.path.isdir(folder):
+        if os.path.lexists(folder):
+            errors.append(ContentError(shown, None, None, "this is a file, where a folder is expected",
+                                       LAYOUT_HINT))
         return []
     try:
         return sorted(os.listdir(folder))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..errors import ContentError
 from .load import Document
+from .review import check_review_interval
 from .shapes import has_id, list_of, numbered_mappings
 from .validate import check_unique
 
@@ -24,7 +25,7 @@ def check_glossary(document: Document) -> list[ContentError]:
         if isinstance(word, str) and word in defined:
             errors.append(document.error(("everyday_words", i), f"'{word}' is both a glossary term and an everyday word",
                                          "remove it from everyday_words: a term links to its definition"))
-    return errors
+    return errors + check_review_interval(document)
 
 
 def _spellings(terms: list[tuple[int, dict]]):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..errors import ContentError
-from .load import Document
+from .load import Document, editor_lines
 
 MARKER = "FILL IN"
 
@@ -14,7 +14,7 @@ def unfilled(document: Document) -> list[ContentError]:
     if MARKER not in document.text:
         return []
     errors = []
-    for number, line in enumerate(document.text.splitlines(), start=1):
+    for number, line in enumerate(editor_lines(document.text), start=1):
         column = line.find(MARKER)
         if column >= 0:
             what = line[column + len(MARKER):].strip().lstrip(":").strip().rstrip("\"'")

@@ -13,6 +13,7 @@ from .files import TopicFiles
 from .ids import check_topic_aliases
 from .load import Document
 from .placeholders import unfilled
+from .review import check_review_interval
 from .shapes import date_or_none, field_of, has_id, numbered_mappings
 from .statement_checks import check_source_ids, check_statements, untold_treatments
 from .statement_context import check_context
@@ -26,6 +27,7 @@ def check_topic(files: TopicFiles) -> list[ContentError]:
     if topic:
         errors += _check_treatment_order(topic, files.treatment_ids)
         errors += _check_review_dates(topic)
+        errors += check_review_interval(topic)
     if files.statements:
         sources = {d.data["id"]: d for d in files.sources if has_id(d.data)}
         errors += check_statements(files.statements, treatment_ids=files.treatment_ids,

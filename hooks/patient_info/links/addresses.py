@@ -9,10 +9,12 @@ page or as a forwarding page from an old id, stops the build and `make check`.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 from .. import page_kinds
+from ..content.load import editor_lines, read_ordinary_file
 from ..errors import ContentError
 from ..model import paths
 from .catalogue import Link
@@ -44,15 +46,27 @@ def write_published(file: Path, links: tuple[Link, ...]) -> None:
 
 
 def vanished_addresses(file: Path, shown: str, links: tuple[Link, ...]) -> list[ContentError]:
-    """One message per published address the site no longer answers, at its line of the list."""
+    """One message per published address the site no longer answers, at its line of the list.
+
+    Without the list, no vanished address could be noticed: a list deleted by mistake would let every
+    renamed page break clinics' links in silence. So a missing or unreadable list is a message too, which
+    stops `make check` and the strict build like a vanished address (and is a banner in the preview).
+    A new site makes its first list with `make addresses`.
+    """
+    if not os.path.lexists(file):
+        return [ContentError(shown, None, None, "the list of published addresses is missing, so an address that "
+                             "disappears would not be noticed",
+                             "if it was deleted, restore it from version control (git checkout -- "
+                             f"{shown}): a list made now would not hold addresses already gone; for a new site, "
+                             "run 'make addresses' to make the first one, and commit it")]
+    raw, refusal = read_ordinary_file(file, shown)
+    if refusal is not None:
+        return [refusal]
     try:
-        text = file.read_text("utf-8")
-    except FileNotFoundError:
-        return [ContentError(shown, None, None, "the list of published addresses is missing",
-                             "run 'make addresses' to make it, and commit it")]
-    except (OSError, UnicodeDecodeError) as error:
-        return [ContentError(shown, None, None, f"the list of published addresses cannot be read: {error}",
-                             "run 'make addresses' to write it again")]
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return [ContentError(shown, None, None, "the list of published addresses is not UTF-8 text",
+                             "restore it from version control, or run 'make addresses' to write it again")]
     live = live_addresses(links)
     forwards = {old: link.address for link in links for old in link.previous}
     return [ContentError(shown, number, 1, f"the published address /{address} no longer exists",
@@ -62,7 +76,7 @@ def vanished_addresses(file: Path, shown: str, links: tuple[Link, ...]) -> list[
 
 def _listed(text: str) -> list[tuple[int, str]]:
     """(line number, address) for each address on the list; comments and blank lines are skipped."""
-    return [(number, line.strip().removeprefix("/")) for number, line in enumerate(text.splitlines(), 1)
+    return [(number, line.strip().removeprefix("/")) for number, line in enumerate(editor_lines(text), 1)
             if line.strip() and not line.lstrip().startswith("#")]
 
 

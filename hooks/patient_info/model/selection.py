@@ -72,7 +72,8 @@ def context_ids(statements: Iterable[_StatementLike]) -> dict[str, tuple[str, ..
               for s in statements for treatment in s.about}
     found = {}
     for s in statements:
-        automatic = [intro for treatment in s.about for intro in intros[treatment] if intro != s.id]
+        # A treatment's introductions do not wait for each other (two "how often" statements stand side by side).
+        automatic = [intro for treatment in s.about if s.id not in intros[treatment] for intro in intros[treatment]]
         found[s.id] = tuple(dict.fromkeys([*automatic, *s.context]))
     return found
 

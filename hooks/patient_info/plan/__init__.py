@@ -21,7 +21,7 @@ from ..built_pages.readability import Readability
 from ..content.check import CheckResult, check_content
 from ..content.files import display_path
 from ..content.load import load_document
-from ..errors import ContentError
+from ..errors import ContentError, fault, guarded, listed_per_file
 from ..links.addresses import FILE_NAME as ADDRESSES_FILE, vanished_addresses
 from ..links.catalogue import Link, catalogue
 from ..links.machine_readable import machine_readable_files
@@ -116,11 +116,16 @@ def make_plan(settings: Settings, *, judge_text: bool = True) -> Plan:
     url_error = site_url_mistake(settings.site_url)
     if url_error is not None:
         return Plan(settings, None, [url_error])
-    result = check_content(settings.content_dir, today=settings.today, overdue_is_error=settings.strict,
-                           only_topics=settings.topics)
-    if result.errors:
-        return Plan(settings, None, result.errors, notices=result.notices)
-    return _plan_site(settings, result, judge_text)
+    # A fault in judging (an exception no check expected) is a mistake too, naming what was being read: never
+    # a traceback, and in the preview never a page that does not answer.
+    try:
+        result = check_content(settings.content_dir, today=settings.today, overdue_is_error=settings.strict,
+                               only_topics=settings.topics)
+        if result.errors:
+            return Plan(settings, None, listed_per_file(result.errors), notices=result.notices)
+        return _plan_site(settings, result, judge_text)
+    except Exception as error:  # noqa: BLE001 - see errors.fault
+        return Plan(settings, None, [fault(display_path(settings.content_dir), error)])
 
 
 def _plan_site(settings: Settings, result: CheckResult, judge_text: bool) -> Plan:
@@ -135,15 +140,10 @@ def _plan_site(settings: Settings, result: CheckResult, judge_text: bool) -> Pla
         *machine_readable_files(site, links, settings.site_url, words),
         *embed_files(site, links, settings.site_url, words.language, today=settings.today)])
     warnings = [*result.unexplained, *_handouts_too_long(settings.content_dir, inputs.handouts)]
-    notices = list(result.notices)
-    addresses = settings.content_dir / ADDRESSES_FILE
     shown = f"{display_path(settings.content_dir)}/{ADDRESSES_FILE}"
-    if addresses.exists():
-        warnings += vanished_addresses(addresses, shown, links)
-    else:
-        notices.append(ContentError(shown, None, None, "there is no list of published addresses, so a renamed "
-                                    "page would not be noticed", "run 'make addresses' and commit the list"))
-    plan = Plan(settings, site, [], warnings, notices, result.unexplained, (), pages, files, codes,
+    warnings += vanished_addresses(settings.content_dir / ADDRESSES_FILE, shown, links)
+    plan = Plan(settings, site, [], listed_per_file(warnings), list(result.notices), result.unexplained, (), pages,
+                files, codes,
                 tuple(_pdfs(site, words)), links, hand_written=_hand_written(settings.docs_dir))
     return judge_published_text(plan, readings(pages, site.glossary)) if judge_text else plan
 
@@ -153,7 +153,7 @@ def judge_published_text(plan: Plan, figures: Mapping[str, Readability]) -> Plan
     too long and each page too hard to read, at the content line that made it."""
     problems = tuple(text_problems(figures, plan.pages, SourceFiles(plan.settings.content_dir)))
     return replace(plan, readings=dict(figures), page_problems=problems,
-                   warnings=plan.warnings + [problem.error for problem in problems])
+                   warnings=listed_per_file(plan.warnings + [problem.error for problem in problems]))
 
 
 def _pdfs(site: Site, words) -> list[PdfToPrint]:
@@ -178,12 +178,17 @@ def _hand_written(docs_dir: Path | None) -> tuple[str, ...]:
 def _handouts_too_long(content_dir: Path, handouts: dict[str, Handout]) -> list[ContentError]:
     errors = []
     for topic_id, handout in handouts.items():
-        fit = plan_sheet(handout)
-        if not fit.fits:
-            file = Path(content_dir) / topic_id / "topic.yaml"
-            document, _ = load_document(file, display_path(file))
-            errors.append(document.error(("summary",), fit.overflow_message(), key=True))
+        file = Path(content_dir) / topic_id / "topic.yaml"
+        errors += guarded(display_path(file), _handout_too_long, file, handout)
     return errors
+
+
+def _handout_too_long(file: Path, handout: Handout) -> list[ContentError]:
+    fit = plan_sheet(handout)
+    if fit.fits:
+        return []
+    document, _ = load_document(file, display_path(file))
+    return [document.error(("summary",), fit.overflow_message(), key=True)]
 
 
 def site_url_mistake(site_url: str) -> ContentError | None:
