@@ -147,11 +147,11 @@ def _fixed(text: str) -> Title:
 HOME = PageKind("home", "index.md", lambda w, site: site.settings.name,
                 _fixed(N_("Clear information about conditions and their treatments, to read before or after you "
                           "talk to your care team.")), template="home.md.j2", menu=0,
-                 label=N_("The home page"))
+                          label=N_("The home page"))
 GLOSSARY = PageKind("glossary", "glossary.md", _fixed(N_("Glossary")),
                     _fixed(N_("What the medical words on this site mean, in plain words.")),
                     template="glossary.md.j2", menu=90,
-                 label=N_("The glossary (each word at #<term>)"))
+                    label=N_("The glossary (each word at #<term>)"))
 ABOUT = PageKind("about", "about.md", _fixed(N_("About this information")),
                  _fixed(N_("Who publishes this information, how it is written and checked, and who to contact.")),
                  template="about.md.j2", menu=91,
@@ -160,61 +160,61 @@ FOR_CLINICS = PageKind("for-clinics", "for-clinics.md", _fixed(N_("Linking to th
                        _fixed(N_("Web addresses that keep working, links by diagnosis code, QR codes and a "
                                  "machine-readable list, for clinics that link to this information.")),
                        template="for-clinics.md.j2", audience=CLINICS,
-                 label=N_("Linking to this information, for clinics"))
+                       label=N_("Linking to this information, for clinics"))
 INFOBUTTON = PageKind("infobutton", "link/index.md", _fixed(N_("Information by diagnosis code")),
                       _fixed(N_("The address record systems and patient portals send diagnosis codes to (HL7 "
                                 "infobutton requests): it opens the topic for the code.")),
                       template="infobutton.md.j2", audience=CLINICS,
-                 label=N_("Where record systems send infobutton requests"))
+                      label=N_("Where record systems send infobutton requests"))
 CONTENT_REPORT = PageKind("content-report", "editors/content-report.md", _fixed(N_("Content report")),
                           _fixed(N_("How easy each page is to read.")), template="content-report.md.j2",
                           audience=EDITORS, linkable=False,
-                 label=N_("How easy each page is to read, for editors"))
+                          label=N_("How easy each page is to read, for editors"))
 FIELD_REFERENCE = PageKind("field-reference", "editors/field-reference.md", _fixed(N_("Field reference")),
                            _fixed(N_("Every field of every content file, from the JSON Schemas.")),
                            template="field-reference.md.j2", audience=EDITORS, linkable=False,
-                 label=N_("Every field of every content file, for editors"))
+                           label=N_("Every field of every content file, for editors"))
 
 # A topic's pages -------------------------------------------------------------------------------------------
 OVERVIEW = PageKind("topic", "{topic}/index.md", lambda w, site, topic: w("{topic}: treatment overview",
                                                                         topic=topic.title),
                     lambda w, site, topic: topic.summary, template="overview.md.j2", per="topic", menu=1,
                     statements=selection.overview,
-                 label=N_("A topic's treatment overview"))
+                    label=N_("A topic's treatment overview"))
 FACTORS = PageKind("factors", "{topic}/how-treatment-is-chosen.md", _fixed(N_("How your treatment is chosen")),
                    lambda w, site, topic: w("What decides the treatment for {topic}.", topic=topic.title.lower()),
                    template="factors.md.j2", per="topic", menu=2, statements=selection.factor_page,
-                 label=N_("How treatment is chosen"))
+                   label=N_("How treatment is chosen"))
 SUMMARY = PageKind("summary", "{topic}/summary.md",
                    lambda w, site, topic: w("{topic}: treatment summary", topic=topic.title),
                    lambda w, site, topic: w("A printable summary of {topic} and its treatments, on one sheet of "
                                             "paper.", topic=topic.title.lower()),
                    template="summary.md.j2", per="topic", menu=4, statements=selection.summary,
-                 label=N_("A topic's printable summary"))
+                   label=N_("A topic's printable summary"))
 LARGE_PRINT = PageKind("large-print", "{topic}/summary/large-print.md",
                        lambda w, site, topic: w("{topic}: treatment summary in large print", topic=topic.title),
                        lambda w, site, topic: w("The printable summary of {topic} in large print, for people who "
                                                 "find small print hard to read.", topic=topic.title.lower()),
                        template="summary.md.j2", per="topic", statements=selection.summary,
-                 label=N_("The summary in large print"))
+                       label=N_("The summary in large print"))
 # The summaries as PDFs, printed from their pages after the site is built (take_away/pdfs.py).
 SUMMARY_PDF = PageKind("pdf", "{topic}/summary.pdf",
                        lambda w, site, topic: w("{topic}: treatment summary (PDF)", topic=topic.title),
                        lambda w, site, topic: w("The printable summary of {topic} as a PDF, to attach to a letter or "
                                                 "a message.", topic=topic.title.lower()), per="topic",
-                 label=N_("The summary as a PDF"))
+                                                label=N_("The summary as a PDF"))
 LARGE_PRINT_PDF = PageKind("pdf", "{topic}/summary-large-print.pdf",
                            lambda w, site, topic: w("{topic}: treatment summary in large print (PDF)",
                                                     topic=topic.title),
                            lambda w, site, topic: w("The large-print summary of {topic} as a PDF, to attach to a "
                                                     "letter or a message.", topic=topic.title.lower()), per="topic",
-                 label=N_("The large-print summary as a PDF"))
+                                                    label=N_("The large-print summary as a PDF"))
 FOR_CLINICS_TOPIC = PageKind("for-clinics", "for-clinics/{topic}.md",
                              lambda w, site, topic: w("Links for {topic}", topic=topic.title.lower()),
                              lambda w, site, topic: w("Web addresses for {topic} that keep working, with QR codes "
                                                       "and HTML to paste.", topic=topic.title.lower()),
                              template="for-clinics-topic.md.j2", per="topic", audience=CLINICS,
-                 label=N_("A topic's links for clinics"))
+                             label=N_("A topic's links for clinics"))
 EMBED = PageKind("embed", "embed/{topic}/index.html",
                  lambda w, site, topic: w("Card for your web page: {topic}", topic=topic.title.lower()),
                  lambda w, site, topic: w("A small card about {topic} to show on your own web page, always up to "
@@ -226,31 +226,31 @@ STATEMENTS_REPORT = PageKind("statements-report", "editors/statements/{topic}.md
                              lambda w, site, topic: w("Each statement about {topic} beside the source words it "
                                                       "restates.", topic=topic.title.lower()),
                              template="statements-report.md.j2", per="topic", audience=EDITORS, linkable=False,
-                 label=N_("A topic's statements beside their source, for editors"))
+                             label=N_("A topic's statements beside their source, for editors"))
 
 # A page for each treatment and each answer; a section of the factors page for each factor ------------------
 TREATMENT = PageKind("treatment", "{topic}/treatments/{treatment}.md", lambda w, site, topic, treatment: treatment.name,
                      lambda w, site, topic, treatment: " ".join(s.text for s in selection.description(topic,
                                                                                                       treatment)),
                      template="treatment.md.j2", per="treatment", menu=3, statements=selection.treatment_page,
-                 label=N_("One treatment"))
+                     label=N_("One treatment"))
 SITUATION = PageKind("situation", "{topic}/situations/{factor}/{value}.md",
                      lambda w, site, topic, factor, value: value.title,
                      lambda w, site, topic, factor, value: w("What this information says about treatment if your "
                                                              "answer to '{question}' is '{answer}'.",
                                                              question=factor.question, answer=value.label),
                      template="situation.md.j2", per="answer", statements=selection.situation,
-                 label=N_("What the information says for one answer to one question"))
+                     label=N_("What the information says for one answer to one question"))
 FACTOR = PageKind("factor", "{topic}/how-treatment-is-chosen.md#{factor}",
                   lambda w, site, topic, factor: factor.question,
                   lambda w, site, topic, factor: factor.explanation[0], per="factor",
-                 label=N_("One thing that decides treatment (a section of a page)"))
+                  label=N_("One thing that decides treatment (a section of a page)"))
 # A diagnosis code's address: a page that forwards to the topic, and its JSON answer (links/).
 CODE_LINK = PageKind("code-link", "link/{system}/{code}/index.html",
                      lambda w, site, topic, code: w("{topic} ({system} code {code})", topic=topic.title,
                                                     system=CODE_SYSTEMS[code.system].name, code=code.code),
                      lambda w, site, topic, code: topic.summary, per="code",
-                 label=N_("A topic found by a diagnosis code"))
+                     label=N_("A topic found by a diagnosis code"))
 
 # In the order the catalogue lists them.
 ALL = (HOME, OVERVIEW, SUMMARY, LARGE_PRINT, SUMMARY_PDF, LARGE_PRINT_PDF, FACTORS, FACTOR, TREATMENT, SITUATION,

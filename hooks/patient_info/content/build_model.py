@@ -72,7 +72,8 @@ def _build_factor(data: dict) -> Factor:
         question=data["question"],
         explanation=tuple(data["explanation"]),
         importance=data["importance"],
-        values=tuple(FactorValue(v["id"], v["label"], v["title"], tuple(v.get("aliases", []))) for v in data.get("values", [])),
+        values=tuple(FactorValue(v["id"], v["label"], v["title"], tuple(v.get("aliases", [])))
+                     for v in data.get("values", [])),
         aliases=tuple(data.get("aliases", [])),
     )
 
