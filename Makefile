@@ -9,9 +9,11 @@ CHROMIUM := /usr/bin/chromium
 PRINT_FONT := /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf
 JAVA := /usr/bin/java
 OFFLINE_DIR ?= offline
+# The names the site's own words are marked with (wording/__init__.py): `make wording` and its test use these.
+WORDING_KEYWORDS := -k _ -k N_ -k w -k words -k wording
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test test-fast check addresses bench clean new-topic new-treatment
+.PHONY: serve build offline test test-fast check addresses bench clean new-topic new-treatment wording
 
 # The editors' preview. Not strict: mistakes and warnings are shown in the browser instead of stopping it.
 # TOPICS=a,b previews only those topics: a save then costs the same in a library of 10 or 1,000 topics.
@@ -53,6 +55,11 @@ check: $(STAMP)
 # Records every address the site publishes in content/published-addresses.txt: review the change, then commit it.
 addresses: $(STAMP)
 	$(BIN)/patient-info addresses
+
+# The catalogue translators start from: every string of the site's own words, marked in the code and templates.
+wording: $(STAMP)
+	$(BIN)/pybabel extract $(WORDING_KEYWORDS) -F babel.cfg --no-location --sort-output --omit-header \
+		-o hooks/patient_info/wording/messages.pot .
 
 # New content with placeholders to fill in: make new-topic ID=<topic>, make new-treatment TOPIC=<topic> ID=<treatment>.
 new-topic: $(STAMP)

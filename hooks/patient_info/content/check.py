@@ -19,6 +19,7 @@ from pathlib import Path
 from ..errors import ContentError, ContentErrors, fault, guarded
 from ..model.glossary import Glossary
 from ..model.site import Site, Topic
+from ..wording import has_wording
 from ..workers import share_work
 from .build_model import build_glossary, build_settings, build_topic
 from .files import GLOSSARY_FILE, LAYOUT_HINT, display_path, find_site_files, load_topic_files, shown_in
@@ -103,6 +104,8 @@ def _check_folder(content_dir: Path, shown: str, today: date | None, overdue_is_
     glossary_shown = shown_in(shown, GLOSSARY_FILE)
     glossary = _glossary(found.glossary, glossary_shown, errors)
     errors += _each_file(site_documents, too_long_sentences)
+    if found.settings:
+        errors += guarded(found.settings.path, _check_language, found.settings)
     if today and found.glossary:
         errors += guarded(glossary_shown, _review_due, found.glossary, today, overdue_is_error, "the glossary",
                           notices)
@@ -126,6 +129,17 @@ def _check_folder(content_dir: Path, shown: str, today: date | None, overdue_is_
 def _each_file(documents: list[Document], check, *args) -> list[ContentError]:
     """check([document], *args) for each file on its own, so that a fault names the file it was reading."""
     return [error for document in documents for error in guarded(document.path, check, [document], *args)]
+
+
+def _check_language(settings: Document) -> list[ContentError]:
+    """The site's own words come in the content's language: a language needs its wording catalogue."""
+    language = field_of(settings.data, "language", str)
+    if language is None or has_wording(language):
+        return []
+    return [settings.error(("language",), f"there is no wording for the language '{language}': the site's own "
+                                          "words (titles, labels, notices, dates) would be missing",
+                           f"add hooks/patient_info/wording/{language}.po (a translation of wording/messages.pot), "
+                           "or leave 'language' out for English")]
 
 
 def _glossary(document: Document | None, shown: str, errors: list[ContentError]) -> Glossary | None:

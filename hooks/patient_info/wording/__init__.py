@@ -85,12 +85,21 @@ class Wording:
         return _babel_date(value, format="d MMMM y", locale=Locale.parse(self.language))
 
 
+def catalogue_file(language: str):
+    """Where a language's translations are: wording/<language>.po in the package."""
+    return resources.files("patient_info").joinpath(CATALOGUE_FOLDER, f"{language}.po")
+
+
+def has_wording(language: str) -> bool:
+    return language == SOURCE_LANGUAGE or catalogue_file(language).is_file()
+
+
 @cache
 def wording(language: str = SOURCE_LANGUAGE) -> Wording:
     """The wording for a language: English as written, or the translations in `<language>.po`."""
     if language == SOURCE_LANGUAGE:
         return Wording(language)
-    catalogue = resources.files("patient_info").joinpath(CATALOGUE_FOLDER, f"{language}.po")
+    catalogue = catalogue_file(language)
     if not catalogue.is_file():
         raise LookupError(f"there is no wording for the language '{language}' (no {CATALOGUE_FOLDER}/{language}.po)")
     with catalogue.open("rb") as stream:
