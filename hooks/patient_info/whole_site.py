@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from .content.check import CheckResult, check_content
 from .content.files import display_path
 from .content.load import load_document
+from .content.web_addresses import web_address_problem
 from .errors import ContentError
 from .links.addresses import FILE_NAME as ADDRESSES_FILE, vanished_addresses
 from .links.catalogue import Link, catalogue
@@ -84,12 +84,8 @@ def _handouts_too_long(content_dir: Path, handouts: dict[str, Handout]) -> list[
 def site_url_mistake(site_url: str) -> ContentError | None:
     """The site's address is written on handouts, encoded in QR codes and used in canonical links: one address
     that means the same in each of them, or a message."""
-    parts = urlsplit(site_url)
-    if (parts.scheme in ("http", "https") and parts.netloc and not parts.query and not parts.fragment
-            and "?" not in site_url and "#" not in site_url
-            and not any(character in site_url for character in "\"'<>`\\ \t\r\n")):
+    problem = web_address_problem(site_url, whole_site=True)
+    if problem is None:
         return None
-    return ContentError(SITE_URL_SOURCE, None, None,
-                        f"the site's web address '{site_url[:200]}' cannot be used: it must be a whole http or https "
-                        "address with no ?, #, quotes, spaces or angle brackets",
+    return ContentError(SITE_URL_SOURCE, None, None, f"the site's web address '{site_url[:200]}' cannot be used: {problem}",
                         f"set SITE_URL, or site_url in mkdocs.yml, to an address such as {SITE_URL_EXAMPLE}")

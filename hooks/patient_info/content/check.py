@@ -24,6 +24,7 @@ from .review import check_review_due
 from .shapes import field_of
 from .topic_checks import check_topic
 from .vocabulary import too_long_sentences, unexplained_words
+from .web_addresses import site_address_mistakes, source_address_mistakes
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,8 @@ def _check_folder(content_dir: Path, shown: str, today: date | None, overdue_is_
     glossary_shown = shown_in(shown, GLOSSARY_FILE)
     glossary = _glossary(found.glossary, glossary_shown, errors)
     errors += too_long_sentences(site_documents)
+    if found.settings:
+        errors += site_address_mistakes(found.settings)
     if today and found.glossary:
         _review_due(found.glossary, today, overdue_is_error, "the glossary", errors, notices)
     checks = _check_topics(found.topic_folders, _Settings(today, overdue_is_error, glossary, glossary_shown), workers)
@@ -136,6 +139,7 @@ def _check_topic_folder(folder: Path, shown: str, settings: _Settings) -> _Topic
         files = load_topic_files(folder, shown, errors)
         errors += check_topic(files)
         errors += too_long_sentences(files.documents)
+        errors += [error for source in files.sources for error in source_address_mistakes(source)]
         if settings.today and files.topic:
             topic_id = field_of(files.topic.data, "id", str) or "?"
             _review_due(files.topic, settings.today, settings.overdue_is_error, f"topic '{topic_id}'", errors,
