@@ -38,6 +38,7 @@ from patient_info.built_pages.page_reading import PageReader, PageToRead
 from patient_info.built_pages.preview import (DraftWarning, banner_html, content_warning, mistakes_page, page_warning,
                                               partial_preview_note, warnings_for)
 from patient_info.built_pages.readability import Readability
+from patient_info.built_pages.security_policy import protect_file, with_policy, write_headers_file
 from patient_info.built_pages.theme_fixes import ThemeMarkupChanged, fix_theme_html
 from patient_info.errors import ContentError, ContentErrors
 from patient_info.links.catalogue import Link, uncatalogued
@@ -251,15 +252,18 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 def on_post_build(*, config: MkDocsConfig) -> None:
     build = _current.build
     Path(config.site_dir, REPORT_FILE).write_text(report_json(build.reports, build.unexplained), "utf-8")
+    write_headers_file(Path(config.site_dir))
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return _fix_theme(output)
+    return with_policy(_fix_theme(output), preview=_is_preview(), offline=_is_offline())
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     # Static theme pages such as 404.html; sitemap.xml passes through here too.
-    return _fix_theme(output_content) if template_name.endswith(".html") else output_content
+    if not template_name.endswith(".html"):
+        return output_content
+    return with_policy(_fix_theme(output_content), preview=_is_preview(), offline=_is_offline())
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
@@ -326,7 +330,7 @@ def _add_linking_files(build: Build, links: tuple[Link, ...], for_clinics: list[
     for static in [*redirect_files(build.site, links, config.site_url, language),
                    *machine_readable_files(build.site, links, config.site_url, language),
                    *embed_files(build.site, links, config.site_url, language, today=date.today())]:
-        _add(files, config, static.path, static.content, in_nav=False)
+        _add(files, config, static.path, protect_file(static.path, static.content, offline=_is_offline()), in_nav=False)
     # Like Material's social cards, QR codes are kept in .cache/ beside mkdocs.yml: an unchanged one is not remade.
     codes = qr_files(links, config.site_url, cache=_cache_dir(config) / "qr")
     for code in codes:

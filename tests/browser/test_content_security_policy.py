@@ -1,0 +1,95 @@
+"""Every page carries a Content Security Policy that its own scripts and styles keep to, and that stops a script
+link an escaping slip might let through (built_pages/security_policy.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import TOPIC
+
+# Registered before any of the page's own scripts run, so that a violation during start-up is seen too.
+LISTEN = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", event => window.__violations.push(
+  `${event.violatedDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber}) ${event.sample}`));
+"""
+
+
+def _every_html_file(site) -> list[str]:
+    """Every HTML file of the build, forwarding pages and topic cards included, found from the build output."""
+    return sorted("/" + str(path.relative_to(site.root)).removesuffix("index.html")
+                  for path in site.root.rglob("*.html") if "assets" not in path.parts)
+
+
+@pytest.fixture(scope="module")
+def listening(browser):
+    context = browser.new_context(java_script_enabled=True)
+    context.add_init_script(LISTEN)
+    yield context
+    context.close()
+
+
+def test_every_page_has_a_policy_without_inline_script_permission(real_site):
+    for path in _every_html_file(real_site):
+        policy = real_site.page(path).select_one('meta[http-equiv="Content-Security-Policy"]')
+        assert policy is not None, path
+        content = policy["content"]
+        assert "'unsafe-inline'" not in content and "'unsafe-eval'" not in content, (path, content)
+        for directive in ("default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"):
+            assert directive in content, (path, content)
+
+
+def test_no_page_breaks_its_policy(served_site, listening):
+    """Each page loads, runs its scripts and draws its styles without one violation or console error."""
+    paths = _every_html_file(served_site.site)
+    assert len(paths) > 30
+    failures = {}
+    page = listening.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    try:
+        for path in paths:
+            errors.clear()
+            page.goto(served_site.url(path), wait_until="load", timeout=30_000)
+            page.wait_for_timeout(150)  # the theme's scripts finish starting up
+            violations = page.evaluate("window.__violations || []")
+            if violations or errors:
+                failures[path] = violations + errors
+    finally:
+        page.close()
+    assert failures == {}
+
+
+@pytest.mark.parametrize("path", ["/about/", f"/{TOPIC}/treatments/surgery/"])
+def test_a_javascript_link_written_into_a_page_does_not_run(served_site, listening, path):
+    """As if a template wrote the link of issue 25 item 1: the policy blocks it when clicked."""
+    page = listening.new_page()
+    try:
+        page.goto(served_site.url(path), wait_until="load", timeout=30_000)
+        page.evaluate("""() => {
+            const link = document.createElement("a");
+            link.href = "javascript:window.__ran = true";
+            link.id = "planted";
+            link.textContent = "Feedback";
+            document.querySelector("article").append(link);
+            const inline = document.createElement("div");
+            inline.innerHTML = '<img src="x" onerror="window.__ran = true">';
+            document.querySelector("article").append(inline);
+        }""")
+        page.click("#planted", timeout=5_000)
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.__ran === undefined")
+        violations = page.evaluate("window.__violations")
+        assert any(v.startswith("script-src") for v in violations), violations
+    finally:
+        page.close()
+
+
+def test_the_embed_card_may_be_framed_by_any_site_and_other_pages_only_by_this_one(real_site):
+    headers = (real_site.root / "_headers").read_text("utf-8")
+    rules = dict(block.split("\n", 1) for block in ("\n" + headers).split("\n/")[1:])
+    assert "frame-ancestors *" in rules["embed/*"]
+    assert "frame-ancestors 'self'" in rules[f"{TOPIC}/*"] and "frame-ancestors 'self'" in rules["about/*"]
+    assert "X-Content-Type-Options: nosniff" in rules["*"] and "Referrer-Policy: same-origin" in rules["*"]
+    # Netlify and Cloudflare join a header set by two matching rules: no rule but /* is met by every page.
+    assert "Content-Security-Policy" not in rules["*"]
