@@ -51,6 +51,7 @@ from patient_info.model.audiences import PATIENTS
 from patient_info.model.site import Site
 from patient_info.pages.embed import embed_files
 from patient_info.pages.handout import Handout
+from patient_info.take_away.offline import finish_offline_copy
 from patient_info.pages.render import PLACEHOLDER, Page as RenderedPage, render_for_clinics, render_site
 from patient_info.text import html_text
 from patient_info.whole_site import judge
@@ -253,6 +254,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     build = _current.build
     Path(config.site_dir, REPORT_FILE).write_text(report_json(build.reports, build.unexplained), "utf-8")
     write_headers_file(Path(config.site_dir))
+    if _is_offline():
+        finish_offline_copy(Path(config.site_dir))  # every link opens a file of the copy (take_away/offline.py)
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

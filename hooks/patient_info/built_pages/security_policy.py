@@ -15,7 +15,9 @@ So an escaping slip that let markup through would still run no script: no inline
 - The editors' preview (`make serve`) allows inline scripts: MkDocs' server adds a live-reload script to each
   page it serves, different on every build, which no hash computed at build time can match.
 - The offline copy is opened from file://, where 'self' does not match the copy's own files in Chromium, so
-  its policy names `file:` beside it.
+  its policy names `file:` beside it. It allows inline scripts too: search from file:// runs in a frame that
+  iframe-worker writes with an inline script of its own, made in the browser, which no hash can match. The copy
+  is a folder of the same pages, opened from a disk, with no request from anyone else reaching it.
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ def with_policy(html: str, *, preview: bool = False, offline: bool = False) -> s
 
 def page_policy(html: str, *, preview: bool = False, offline: bool = False) -> str:
     self_ = "'self' file:" if offline else "'self'"
-    scripts = "'unsafe-inline'" if preview else " ".join(_hashes(inline_scripts(html)))
+    scripts = "'unsafe-inline'" if preview or offline else " ".join(_hashes(inline_scripts(html)))
     styles = " ".join(_hashes(match.group(1) for match in _STYLE.finditer(html)))
     directives = [
         f"default-src {self_}",
