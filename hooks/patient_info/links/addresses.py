@@ -70,7 +70,7 @@ def alias_hint(address: str) -> str:
     parts = page.strip("/").split("/")
     if anchor:
         return f"add '{anchor}' to the aliases of the factor that replaced it, in {parts[0]}/factors.yaml"
-    if len(parts) == 1 and parts[0]:
+    if (len(parts) == 1 and parts[0]) or (len(parts) == 2 and parts[1] in ("summary.pdf", "summary-large-print.pdf")):
         return f"add '{parts[0]}' to the aliases in the topic.yaml of the topic that replaced it"
     if len(parts) == 3 and parts[1] == "treatments":
         return f"add '{parts[2]}' to the aliases of the treatment that replaced it, in {parts[0]}/treatments/"

@@ -88,11 +88,13 @@ def _topic_links(site: Site, topic: Topic) -> list[Link]:
 
 def _pdfs(topic: Topic, common: dict) -> list[Link]:
     """The printable summaries as PDFs, made from their pages after the site is built (`make build`).
-    A file, not a folder: an old topic id has no redirect page to forward it, so they have no old addresses."""
+    A file cannot forward to another, so an old topic id's PDF addresses get a copy of the PDF
+    (take_away/pdfs.py writes it there)."""
     return [Link(f"{topic.id}/summary.pdf", "pdf", titles.summary_pdf_title(topic), titles.summary_pdf_description(topic),
-                 paths.summary_pdf(topic.id), **common),
+                 paths.summary_pdf(topic.id), previous=tuple(paths.summary_pdf(old) for old in topic.aliases), **common),
             Link(f"{topic.id}/summary-large-print.pdf", "pdf", titles.large_print_pdf_title(topic),
-                 titles.large_print_pdf_description(topic), paths.large_print_pdf(topic.id), **common)]
+                 titles.large_print_pdf_description(topic), paths.large_print_pdf(topic.id),
+                 previous=tuple(paths.large_print_pdf(old) for old in topic.aliases), **common)]
 
 
 def _page(kind: PageKind, site: Site, *subject, **fields) -> Link:

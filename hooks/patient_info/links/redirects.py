@@ -35,7 +35,9 @@ def redirect_files(site: Site, links: tuple[Link, ...], site_url: str, language:
         if link.kind == "code-link":
             files.append(_redirect(link.address, link.target, site, site_url, language, code=link.codes[0]))
         for old in link.previous:
-            if "#" not in old:  # an old anchor is kept as an extra id on the live page instead
+            # An old anchor is kept as an extra id on the live page instead; a file (an old PDF address) is
+            # answered by a copy of the file (take_away/pdfs.py).
+            if "#" not in old and old.endswith("/"):
                 files.append(_redirect(old, link, site, site_url, language))
     return files
 

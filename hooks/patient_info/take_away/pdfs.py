@@ -39,6 +39,7 @@ class PdfJob:
     title: str
     subject: str
     author: str
+    copies: tuple[Path, ...] = ()  # the same PDF at the old addresses a renamed topic keeps (its aliases)
 
 
 def pdf_jobs(site: Site, site_dir: Path) -> list[PdfJob]:
@@ -50,9 +51,11 @@ def _topic_jobs(topic: Topic, site: Site, site_dir: Path) -> list[PdfJob]:
     author = site.settings.name
     return [
         PdfJob(_built(site_dir, paths.summary_page(topic.id)), site_dir / paths.summary_pdf(topic.id),
-               titles.summary_title(topic), titles.summary_description(topic), author),
+               titles.summary_title(topic), titles.summary_description(topic), author,
+               tuple(site_dir / paths.summary_pdf(old) for old in topic.aliases)),
         PdfJob(_built(site_dir, paths.large_print_page(topic.id)), site_dir / paths.large_print_pdf(topic.id),
-               titles.large_print_title(topic), titles.large_print_description(topic), author),
+               titles.large_print_title(topic), titles.large_print_description(topic), author,
+               tuple(site_dir / paths.large_print_pdf(old) for old in topic.aliases)),
     ]
 
 
@@ -72,11 +75,18 @@ def make_pdfs(jobs: list[PdfJob]) -> None:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
                 for job in jobs:
-                    job.pdf.write_bytes(_print(browser, job))
+                    _write(job, _print(browser, job))
             finally:
                 browser.close()
     except PlaywrightError as error:
         raise PdfError(f"Chromium could not print the summaries: {error.message.splitlines()[0]}") from None
+
+
+def _write(job: PdfJob, pdf: bytes) -> None:
+    """The PDF at its address and at each old one: a static host serves a file where a page would forward."""
+    for path in (job.pdf, *job.copies):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pdf)
 
 
 def _print(browser, job: PdfJob) -> bytes:
