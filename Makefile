@@ -98,4 +98,4 @@ $(JAVA):
 	fi
 
 clean:
-	rm -rf $(VENV) site offline node_modules
+	rm -rf $(VENV) .venv-properdocs site offline node_modules
