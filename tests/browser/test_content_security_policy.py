@@ -3,9 +3,14 @@ link an escaping slip might let through (built_pages/security_policy.py)."""
 
 from __future__ import annotations
 
+import shutil
+import sys
+
 import pytest
 
-from conftest import TOPIC
+from conftest import EXAMPLE_CONTENT, ROOT, TOPIC
+
+sys.path.insert(0, str(ROOT / "tests" / "site"))
 
 # Registered before any of the page's own scripts run, so that a violation during start-up is seen too. Each is
 # handed to the test at once, so that one on a forwarding page is not lost when the page forwards.
@@ -96,3 +101,27 @@ def test_the_embed_card_may_be_framed_by_any_site_and_other_pages_only_by_this_o
     assert "X-Content-Type-Options: nosniff" in rules["*"] and "Referrer-Policy: same-origin" in rules["*"]
     # Netlify and Cloudflare join a header set by two matching rules: no rule but /* is met by every page.
     assert "Content-Security-Policy" not in rules["*"]
+
+
+def test_the_preview_reloads_itself_under_its_policy(browser, tmp_path):
+    """`make serve`: the live-reload script MkDocs' server adds to each page runs (the page reloads itself when a
+    file is saved), and nothing on the page breaks the preview's policy."""
+    from test_preview import TREATMENT, preview_server  # tests/site/: the same server `make serve` starts
+
+    content = tmp_path / "content"
+    shutil.copytree(EXAMPLE_CONTENT, content)
+    context = browser.new_context()
+    context.violations = []
+    context.expose_function("__reportViolation", lambda text: context.violations.append(text))
+    context.add_init_script(LISTEN)
+    try:
+        with preview_server(content, tmp_path / "cache") as base:
+            page = context.new_page()
+            page.goto(base + TREATMENT, wait_until="load", timeout=30_000)
+            assert page.locator("h1").inner_text() == "Humming"
+            humming = content / "glimmer-fever" / "treatments" / "humming.yaml"
+            humming.write_text(humming.read_text("utf-8").replace("name: Humming", "name: Humming softly"), "utf-8")
+            page.locator("h1", has_text="Humming softly").wait_for(timeout=30_000)  # reloaded by itself
+    finally:
+        context.close()
+    assert context.violations == []
