@@ -259,14 +259,14 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return with_policy(_fix_theme(output), preview=_is_preview(), offline=_is_offline())
+    return with_policy(_fix_theme(output), preview=_is_preview(), offline_worker=_offline_worker(config))
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     # Static theme pages such as 404.html; sitemap.xml passes through here too.
     if not template_name.endswith(".html"):
         return output_content
-    return with_policy(_fix_theme(output_content), preview=_is_preview(), offline=_is_offline())
+    return with_policy(_fix_theme(output_content), preview=_is_preview(), offline_worker=_offline_worker(config))
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
@@ -315,6 +315,10 @@ def _is_offline() -> bool:
     return os.environ.get(OFFLINE_VARIABLE) == "true"
 
 
+def _offline_worker(config: MkDocsConfig) -> Path | None:
+    return _iframe_worker(config) if _is_offline() else None
+
+
 def _iframe_worker(config: MkDocsConfig) -> Path:
     path = Path(config.config_file_path).parent / IFRAME_WORKER
     if not path.is_file():
@@ -333,7 +337,7 @@ def _add_linking_files(build: Build, links: tuple[Link, ...], for_clinics: list[
     for static in [*redirect_files(build.site, links, config.site_url, language),
                    *machine_readable_files(build.site, links, config.site_url, language),
                    *embed_files(build.site, links, config.site_url, language, today=date.today())]:
-        _add(files, config, static.path, protect_file(static.path, static.content, offline=_is_offline()), in_nav=False)
+        _add(files, config, static.path, protect_file(static.path, static.content, offline_worker=_offline_worker(config)), in_nav=False)
     # Like Material's social cards, QR codes are kept in .cache/ beside mkdocs.yml: an unchanged one is not remade.
     codes = qr_files(links, config.site_url, cache=_cache_dir(config) / "qr")
     for code in codes:

@@ -1,6 +1,7 @@
 """`make offline`: a zip of the whole site that works unpacked into a folder and opened from file://,
 search included, while the published site keeps its addresses."""
 
+import re
 import subprocess
 import zipfile
 from pathlib import Path
@@ -117,7 +118,8 @@ def test_every_link_of_every_page_opens_a_file_of_the_copy(unpacked, browser):
 
 
 def test_every_page_of_the_copy_keeps_its_policy_from_file(unpacked, browser):
-    """The offline copy's pages run their scripts and styles from file:// without a policy violation."""
+    """The offline copy's pages keep a strict policy (no inline script but the ones hashed, search's frame
+    included: test_search_finds_ablation_from_file runs it) and load from file:// without a violation."""
     context = browser.new_context()
     context.add_init_script(LISTEN)
     page = context.new_page()
@@ -128,6 +130,8 @@ def test_every_page_of_the_copy_keeps_its_policy_from_file(unpacked, browser):
         for html in sorted(unpacked.rglob("*.html")):
             if "refresh" in html.read_text("utf-8")[:2000]:
                 continue  # forwarding pages leave at once; their target is opened in its own turn
+            policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html.read_text("utf-8"))
+            assert policy and "'unsafe-inline'" not in policy.group(1), html
             errors.clear()
             page.goto(html.as_uri(), wait_until="load", timeout=30_000)
             page.wait_for_timeout(100)

@@ -15,18 +15,21 @@ So an escaping slip that let markup through would still run no script: no inline
 - The editors' preview (`make serve`) allows inline scripts: MkDocs' server adds a live-reload script to each
   page it serves, different on every build, which no hash computed at build time can match.
 - The offline copy is opened from file://, where 'self' does not match the copy's own files in Chromium, so
-  its policy names `file:` beside it. It allows inline scripts too: search from file:// runs in a frame that
-  iframe-worker writes with an inline script of its own, made in the browser, which no hash can match. The copy
-  is a folder of the same pages, opened from a disk, with no request from anyone else reaching it.
+  its policy names `file:` beside it. Search from file:// runs in a frame that iframe-worker (the copy's
+  assets/offline/iframe-worker.js) writes with an inline script of its own, made in the browser from two of the
+  shim's functions and the page's search worker address: that script is put together here the same way, and
+  its hash added to the page's policy (offline_worker_script).
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import os
 import re
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 # An inline script is one without src; JSON data blocks (type="application/json", "application/ld+json") are
@@ -37,6 +40,9 @@ _RUN_TYPES = ("", "text/javascript", "module", "application/javascript")
 _STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.S | re.I)
 _HEAD = re.compile(r"<head\b[^>]*>", re.I)
 _CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
+# The page's search worker, as the theme's configuration names it; the offline copy's shim starts it in a frame.
+_SEARCH_WORKER = re.compile(r'<script id="__config" type="application/json">[^<]*?"search": ("[^"]*")')
+_FRAME_SCRIPT = re.compile(r"document\.write\(`<html><body><script>(.*?)<\\/script>", re.S)
 
 HEADERS_FILE = "_headers"
 EMBED_FOLDER = "embed"
@@ -47,18 +53,23 @@ class NoHead(Exception):
     """A page without <head>: it cannot carry a policy."""
 
 
-def with_policy(html: str, *, preview: bool = False, offline: bool = False) -> str:
-    """The page with its policy as the first thing in <head> after the character set."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{page_policy(html, preview=preview, offline=offline)}">'
+def with_policy(html: str, *, preview: bool = False, offline_worker: Path | None = None) -> str:
+    """The page with its policy as the first thing in <head> after the character set. `offline_worker`: in the
+    offline copy, iframe-worker's shim, whose frame script the policy must allow."""
+    policy = page_policy(html, preview=preview, offline_worker=offline_worker)
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     if anchor is None:
         raise NoHead("a page has no <head>, so it cannot carry its Content Security Policy")
     return html[:anchor.end()] + meta + html[anchor.end():]
 
 
-def page_policy(html: str, *, preview: bool = False, offline: bool = False) -> str:
-    self_ = "'self' file:" if offline else "'self'"
-    scripts = "'unsafe-inline'" if preview or offline else " ".join(_hashes(inline_scripts(html)))
+def page_policy(html: str, *, preview: bool = False, offline_worker: Path | None = None) -> str:
+    self_ = "'self' file:" if offline_worker else "'self'"
+    inline = inline_scripts(html)
+    if offline_worker and _SEARCH_WORKER.search(html):
+        inline.append(offline_worker_script(_shim(offline_worker), json.loads(_SEARCH_WORKER.search(html).group(1))))
+    scripts = "'unsafe-inline'" if preview else " ".join(_hashes(inline))
     styles = " ".join(_hashes(match.group(1) for match in _STYLE.finditer(html)))
     directives = [
         f"default-src {self_}",
@@ -80,6 +91,38 @@ def inline_scripts(html: str) -> list[str]:
         if (kind.group(1).lower() if kind else "") in _RUN_TYPES:
             found.append(match.group(2))
     return found
+
+
+class ShimChanged(Exception):
+    """iframe-worker's shim no longer writes its frame the way offline_worker_script reads it."""
+
+
+def offline_worker_script(shim: str, worker: str) -> str:
+    """The inline script iframe-worker's shim (1.0.4, pinned by package-lock.json) writes into its frame for the
+    search worker at `worker`: `postMessage=${c};importScripts=${d};…{filename:"${e}",…}`, where c and d are
+    two of the shim's functions (as their source text) and e the worker's address as the page gives it."""
+    written = _FRAME_SCRIPT.search(shim)
+    if written is None:
+        raise ShimChanged("iframe-worker's shim no longer writes its frame with document.write: review "
+                          "built_pages/security_policy.py offline_worker_script against the new version")
+    return re.sub(r"\$\{(\w+)\}", lambda name: _function_source(shim, name.group(1)) or worker, written.group(1))
+
+
+def _function_source(shim: str, name: str) -> str | None:
+    start = shim.find(f"function {name}(")
+    if start < 0:
+        return None
+    depth = 0
+    for end in range(shim.index("{", start), len(shim)):
+        depth += {"{": 1, "}": -1}.get(shim[end], 0)
+        if depth == 0:
+            return shim[start:end + 1]
+    raise ShimChanged(f"iframe-worker's shim: the function {name} does not end")
+
+
+@cache
+def _shim(path: Path) -> str:
+    return path.read_text("utf-8")
 
 
 def _hashes(texts: Iterable[str]) -> list[str]:
