@@ -51,8 +51,8 @@ from patient_info.model.audiences import PATIENTS
 from patient_info.model.site import Site
 from patient_info.pages.embed import embed_files
 from patient_info.pages.handout import Handout
-from patient_info.take_away.offline import finish_offline_copy
 from patient_info.pages.render import PLACEHOLDER, Page as RenderedPage, render_for_clinics, render_site
+from patient_info.take_away.offline import finish_offline_copy
 from patient_info.text import html_text
 from patient_info.whole_site import judge
 
@@ -337,7 +337,8 @@ def _add_linking_files(build: Build, links: tuple[Link, ...], for_clinics: list[
     for static in [*redirect_files(build.site, links, config.site_url, language),
                    *machine_readable_files(build.site, links, config.site_url, language),
                    *embed_files(build.site, links, config.site_url, language, today=date.today())]:
-        _add(files, config, static.path, protect_file(static.path, static.content, offline_worker=_offline_worker(config)), in_nav=False)
+        content = protect_file(static.path, static.content, offline_worker=_offline_worker(config))  # the policy
+        _add(files, config, static.path, content, in_nav=False)
     # Like Material's social cards, QR codes are kept in .cache/ beside mkdocs.yml: an unchanged one is not remade.
     codes = qr_files(links, config.site_url, cache=_cache_dir(config) / "qr")
     for code in codes:

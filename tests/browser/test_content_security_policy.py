@@ -54,7 +54,7 @@ def test_no_page_breaks_its_policy(served_site, listening):
     assert len(paths) > 30
     page = listening.new_page()
     errors: list[str] = []
-    page.on("console", lambda message: errors.append(f"{page.url}: {message.text}") if message.type == "error" else None)
+    page.on("console", lambda message: message.type == "error" and errors.append(f"{page.url}: {message.text}"))
     try:
         for path in paths:
             page.goto(served_site.url(path), wait_until="load", timeout=30_000)

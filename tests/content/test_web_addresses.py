@@ -78,7 +78,8 @@ BAD = [
     Case("source url markdown breakout", SOURCE, "url", SCRIPT_LINK, "it contains '>'"),
 ]
 
-WHAT = {"form": "the feedback form's address", "email": "the feedback e-mail address", "url": "the source's web address"}
+WHAT = {"form": "the feedback form's address", "email": "the feedback e-mail address",
+        "url": "the source's web address"}
 
 
 @pytest.mark.parametrize("case", BAD, ids=lambda case: case.name)

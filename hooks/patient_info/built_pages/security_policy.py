@@ -155,5 +155,6 @@ def headers_file(top_level: Iterable[tuple[str, bool]]) -> str:
         if name == HEADERS_FILE:
             continue
         ancestors = "*" if name == EMBED_FOLDER else "'self'"  # the topic cards are made for other sites' pages
-        rules.append((f"/{name}/*" if is_folder else f"/{name}", [f"Content-Security-Policy: frame-ancestors {ancestors}"]))
+        path = f"/{name}/*" if is_folder else f"/{name}"
+        rules.append((path, [f"Content-Security-Policy: frame-ancestors {ancestors}"]))
     return "".join(f"{path}\n" + "".join(f"  {header}\n" for header in headers) for path, headers in rules)

@@ -135,7 +135,8 @@ def site_address_mistakes(document: Document) -> list[ContentError]:
     if email is not None:
         problem = email_address_problem(email)
         if problem:
-            errors.append(document.error(("feedback", "email"), f"the feedback e-mail address cannot be used: {problem}",
+            errors.append(document.error(("feedback", "email"),
+                                         f"the feedback e-mail address cannot be used: {problem}",
                                          "write one plain address, such as feedback@clinic.example.org"))
     return errors
 

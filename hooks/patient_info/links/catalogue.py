@@ -91,7 +91,8 @@ def _pdfs(topic: Topic, common: dict) -> list[Link]:
     A file cannot forward to another, so an old topic id's PDF addresses get a copy of the PDF
     (take_away/pdfs.py writes it there)."""
     return [Link(f"{topic.id}/summary.pdf", "pdf", titles.summary_pdf_title(topic), titles.summary_pdf_description(topic),
-                 paths.summary_pdf(topic.id), previous=tuple(paths.summary_pdf(old) for old in topic.aliases), **common),
+                 paths.summary_pdf(topic.id), previous=tuple(paths.summary_pdf(old) for old in topic.aliases),
+                 **common),
             Link(f"{topic.id}/summary-large-print.pdf", "pdf", titles.large_print_pdf_title(topic),
                  titles.large_print_pdf_description(topic), paths.large_print_pdf(topic.id),
                  previous=tuple(paths.large_print_pdf(old) for old in topic.aliases), **common)]

@@ -81,5 +81,7 @@ def _joined(folder: str, address_path: str) -> str:
 
 def _folder_address(page: str) -> str:
     """The folder a page of the copy stands for on the published site: about.html → about/."""
-    return posixpath.dirname(page) if page.endswith("index.html") or page == "index.html" else page.removesuffix(".html")
+    if posixpath.basename(page) == "index.html":
+        return posixpath.dirname(page)
+    return page.removesuffix(".html")
 
