@@ -166,7 +166,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if _current.mistakes:
         # No page is built, so every address answers with the 404 page: the list of mistakes.
         kept = Files([file for file in files if not file.is_documentation_page()])
-        _add(kept, config, "404.html", mistakes_page(_current.mistakes, reload_after=_current.reload_after),
+        mistakes = mistakes_page(_current.mistakes, reload_after=_current.reload_after)
+        _add(kept, config, "404.html", with_policy(mistakes, preview=True),
              in_nav=False)
         return kept
     build = _current.build

@@ -105,7 +105,7 @@ def test_the_embed_card_may_be_framed_by_any_site_and_other_pages_only_by_this_o
 
 def test_the_preview_reloads_itself_under_its_policy(browser, tmp_path):
     """`make serve`: the live-reload script MkDocs' server adds to each page runs (the page reloads itself when a
-    file is saved), and nothing on the page breaks the preview's policy."""
+    file is saved), the list of mistakes comes and goes by itself, and nothing breaks the preview's policy."""
     from test_preview import TREATMENT, preview_server  # tests/site/: the same server `make serve` starts
 
     content = tmp_path / "content"
@@ -122,6 +122,11 @@ def test_the_preview_reloads_itself_under_its_policy(browser, tmp_path):
             humming = content / "glimmer-fever" / "treatments" / "humming.yaml"
             humming.write_text(humming.read_text("utf-8").replace("name: Humming", "name: Humming softly"), "utf-8")
             page.locator("h1", has_text="Humming softly").wait_for(timeout=30_000)  # reloaded by itself
+            # A mistake: the list of mistakes, under the same policy, and back to the page once it is fixed.
+            humming.write_text(humming.read_text("utf-8").replace("name: Humming softly", "name: [Humming"), "utf-8")
+            page.locator("h1", has_text="The preview cannot be built").wait_for(timeout=30_000)
+            humming.write_text(humming.read_text("utf-8").replace("name: [Humming", "name: Humming again"), "utf-8")
+            page.locator("h1", has_text="Humming again").wait_for(timeout=30_000)
     finally:
         context.close()
     assert context.violations == []
