@@ -59,7 +59,8 @@ BAD = [
     Case("quote", SITE, "form", 'https://clinic.example/"onmouseover=x', "it contains '\"'"),
     Case("backtick", SITE, "form", "https://clinic.example/`x`", "it contains '`'"),
     Case("line separator", SITE, "form", "https://clinic.example/\u2028x", "U+2028 (LINE SEPARATOR)"),
-    Case("non-ASCII letter", SITE, "form", "https://clinic.example/é", "'é'"),
+    Case("non-ASCII letter", SITE, "form", "https://clinic.example/é",
+         "'é' (a web address has it percent-encoded: %C3%A9)"),
     Case("broken percent-encoding", SITE, "form", "https://clinic.example/%zz", "'%' that is not followed"),
     Case("no host", SITE, "form", "https:///form", "is not a host name"),
     Case("bad port", SITE, "form", "https://clinic.example:99999/", "cannot be read as a web address"),
@@ -117,6 +118,7 @@ def test_ordinary_e_mail_addresses_pass(value):
     ("https://patient-info.example.org/#top", "cannot have a query or a fragment"),
     ("https://patient-info.example.org/\\", "a backslash"),
     ("ftp://patient-info.example.org/", "it must start with https:// or http://"),
+    ("https://patient-info.example.org/it's/", "it has a quote (')"),
 ])
 def test_the_site_address_is_held_to_the_same_rules(value, says):
     error = site_url_mistake(value)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import unicodedata
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from ..errors import ContentError
 from .load import Document
@@ -66,6 +66,8 @@ def web_address_problem(value: str, *, schemes: tuple[str, ...] = WEB_SCHEMES, w
         return "it has '[' or ']' after the host name, which must be written %5B and %5D"
     if whole_site and ("?" in value or "#" in value):
         return "it has a '?' or '#', and the site's own address cannot have a query or a fragment"
+    if whole_site and "'" in value:
+        return "it has a quote ('), which the site's own address cannot have"
     return None
 
 
@@ -100,6 +102,8 @@ def _first_odd_character(value: str) -> str | None:
 
 
 def _named(character: str) -> str:
+    if not character.isascii() and character.isprintable() and not character.isspace():
+        return f"'{character}' (a web address has it percent-encoded: {quote(character)})"
     if character == " ":
         return "a space"
     if character == "\\":
