@@ -48,6 +48,14 @@ def test_every_page_has_a_policy_without_inline_script_permission(real_site):
             assert directive in content, (path, content)
 
 
+def test_every_page_names_an_icon_the_site_has(real_site):
+    """Otherwise a browser asks for /favicon.ico, which the site does not have: a 404 in the console, which the
+    walk below fails on when the page stays long enough for the browser to ask (forwarding pages included)."""
+    for path in _every_html_file(real_site):
+        icon = real_site.page(path).find("link", rel="icon")
+        assert icon is not None and real_site.file_for(real_site.resolve(path, icon["href"])).is_file(), path
+
+
 def test_no_page_breaks_its_policy(served_site, listening):
     """Each page loads, runs its scripts and draws its styles without one violation or console error."""
     paths = _every_html_file(served_site.site)

@@ -20,6 +20,10 @@ from .catalogue import Link
 from ..model.codes import CODE_SYSTEMS
 from ..model.site import Site
 
+# The theme's icon (as pages/embed.py names it for the topic cards), so that a browser opening a forwarding page
+# does not ask for /favicon.ico, which the site does not have (a 404 in the browser's console).
+FAVICON = "assets/images/favicon.png"
+
 
 @dataclass(frozen=True)
 class StaticFile:
@@ -47,7 +51,7 @@ def _redirect(old: str, target: Link, site: Site, site_url: str, language: str, 
     html = _environment().get_template("redirect.html.j2").render(
         language=language, code=code, system=CODE_SYSTEMS[code.system].name if code else "",
         site_name=site.settings.name, title=target.title, canonical=site_url + target.address,
-        href=paths.relative_url(old, target.address))
+        href=paths.relative_url(old, target.address), favicon=paths.relative_url(old, FAVICON))
     return StaticFile(paths.redirect_file(old), html)
 
 
