@@ -106,4 +106,4 @@ $(JAVA):
 	fi
 
 clean:
-	rm -rf $(VENV) site offline node_modules
+	rm -rf $(VENV) .venv-properdocs site offline node_modules

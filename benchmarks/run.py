@@ -112,24 +112,20 @@ def prepare_plain(content: Path, folder: Path) -> Path:
     """The same site as ordinary files (every page as Markdown, every other generated file as it is)
     with an equivalent mkdocs.yml that has no hooks."""
     sys.path.insert(0, str(ROOT / "hooks"))
-    from patient_info.links.catalogue import catalogue
-    from patient_info.content.check import check_content
-    from patient_info.links.machine_readable import machine_readable_files
-    from patient_info.links.qr import make_missing, qr_files
-    from patient_info.links.redirects import redirect_files
-    from patient_info.pages.render import render_for_clinics, render_site, summary_handouts
+    from datetime import date
+    from patient_info.links.qr import make_missing
+    from patient_info.plan import make_plan
+    from patient_info.plan.settings import Settings
 
-    site = check_content(content).site
+    plan = make_plan(Settings(content_dir=content, site_url=SITE_URL, cache_dir=folder / "cache", today=date.today()),
+                     judge_text=False)
     docs = folder / "docs"
     shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("overrides"))
-    links = catalogue(site)
-    pages = [*render_site(site, summary_handouts(site, site_url=SITE_URL)), *render_for_clinics(site, links, SITE_URL)]
-    files = [(page.src_uri, page.markdown.encode("utf-8")) for page in pages]
-    for static in [*redirect_files(site, links, SITE_URL, "en"), *machine_readable_files(site, links, SITE_URL, "en")]:
+    files = [(page.src_uri, page.markdown.encode("utf-8")) for page in plan.pages]
+    for static in plan.files:
         files.append((static.path, static.content if isinstance(static.content, bytes) else static.content.encode()))
-    codes = qr_files(links, SITE_URL, cache=folder / "qr-cache")
-    make_missing(codes)
-    files += [(code.path, code.source.read_bytes()) for code in codes]
+    make_missing(list(plan.qr_codes))
+    files += [(code.path, code.source.read_bytes()) for code in plan.qr_codes]
     for src_uri, content_bytes in files:
         target = docs / src_uri
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -26,11 +26,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link as NavLink, Navigation, Section
 from mkdocs.structure.pages import Page
 
-from patient_info.build import REPORT_FILE, BuildStopped, SiteBuild, ThemeMarkupChanged, fix_theme_html
+from patient_info.build import BuildStopped, SiteBuild
 
 # Material's offline plugin has each page load iframe-worker (search from file://) from unpkg.com; the copy
 # carries its own, installed from npm (package.json), so it needs no network and no other site.
-IFRAME_WORKER = Path("node_modules", "iframe-worker", "shim", "index.js")
 OFFLINE_IFRAME_WORKER = "assets/offline/iframe-worker.js"
 # Warnings go through MkDocs' logger so that `--strict` counts them.
 log = get_plugin_logger("patient_info")
@@ -108,7 +107,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if build.mistakes:
         return files
     if build.settings.offline:
-        _add(files, config, OFFLINE_IFRAME_WORKER, _iframe_worker(config), in_menu=False)
+        _add(files, config, OFFLINE_IFRAME_WORKER, build.offline_worker, in_menu=False)
     # Like Material's social cards, QR codes are kept in .cache/ beside mkdocs.yml: an unchanged one is not remade.
     _stop_on(build.start_drawing_qr_codes)
     return files
@@ -176,7 +175,9 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 
 @_unless_mistakes
 def on_post_build(*, config: MkDocsConfig) -> None:
-    Path(config.site_dir, REPORT_FILE).write_text(_current.build.report_json(), "utf-8")
+    # The content report's JSON, the headers file for static hosts and, in the offline copy, links that open
+    # the copy's own files.
+    _stop_on(lambda: _current.build.finish_site(Path(config.site_dir)))
 
 
 def on_build_error(*, error: Exception) -> None:
@@ -188,12 +189,12 @@ def on_build_error(*, error: Exception) -> None:
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return _fix_theme(output)
+    return _finish_page(output)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     # Static theme pages such as 404.html; sitemap.xml passes through here too.
-    return _fix_theme(output_content) if template_name.endswith(".html") else output_content
+    return _finish_page(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
@@ -238,13 +239,6 @@ def _add(files: Files, config: MkDocsConfig, src_uri: str, content: str | bytes 
     files.append(File.generated(config, src_uri, **source, inclusion=inclusion))
 
 
-def _iframe_worker(config: MkDocsConfig) -> Path:
-    path = Path(config.config_file_path).parent / IFRAME_WORKER
-    if not path.is_file():
-        raise PluginError(f"{IFRAME_WORKER} is missing: run 'make offline' (it runs 'npm ci --ignore-scripts')")
-    return path
-
-
 def _warn_and_stop(build: SiteBuild, warnings: list) -> None:
     """Each warning through MkDocs' logger (so the terminal and CI show them), then a strict build stops."""
     for warning in warnings:
@@ -275,11 +269,12 @@ def _pages_in(section: Section) -> Iterator[Page]:
             yield child
 
 
-def _fix_theme(html: str) -> str:
+def _finish_page(html: str) -> str:
+    """The theme's markup fixed (each fix must match once) and the page's Content Security Policy added."""
     try:
-        return fix_theme_html(html)
-    except ThemeMarkupChanged as error:
-        raise PluginError(str(error)) from None
+        return _current.build.finish_page(html)
+    except BuildStopped as stopped:
+        raise PluginError(str(stopped)) from None
 
 
 def _reuse_compiled_templates(env: Environment, build: SiteBuild) -> None:

@@ -42,7 +42,9 @@ def violations_on_every_page(served_site, browser, axe_source, *, viewport, sche
     site = served_site.site
     cards, redirects = site.embed_card_urls(), site.redirect_urls()
     assert cards, "no embed card in the build: the card's own check below would check nothing"
-    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme)
+    # axe goes in as an inline script, which each page's Content Security Policy blocks (as it should):
+    # this context sets the policy aside; tests/browser/test_content_security_policy.py holds pages to it.
+    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme, bypass_csp=True)
     context.set_default_timeout(TIMEOUT_MS)
     problems = []
     try:
@@ -95,7 +97,7 @@ def test_every_page_meets_contrast_rules_in_the_dark_palette(served_site, browse
 
 def test_axe_reports_a_planted_fault(served_site, browser, axe_source):
     """The check above can fail: an image without a text alternative is reported with its rule."""
-    page = browser.new_page()
+    page = browser.new_page(bypass_csp=True)  # axe goes in as an inline script (see violations_on_every_page)
     try:
         page.goto(served_site.url("/"), wait_until="load")
         page.evaluate("document.querySelector('article').append(Object.assign(new Image(1, 1), {src: 'x.png'}))")
@@ -106,7 +108,7 @@ def test_axe_reports_a_planted_fault(served_site, browser, axe_source):
 
 def test_axe_reports_an_embed_card_without_its_main_landmark(served_site, browser, axe_source):
     """The card is checked as a page of its own, where a document needs a main landmark (in an iframe it does not)."""
-    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], bypass_csp=True)
     try:
         page = open_page(context, served_site.url(served_site.site.embed_card_urls()[0]))
         page.evaluate("""() => { const main = document.querySelector('main'), box = document.createElement('div');

@@ -28,7 +28,9 @@ def clinic(served_site, tmp_path_factory):
 
 
 def open_clinic(browser, clinic, *, width: int, scheme: str = "light"):
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    # axe goes into the card as an inline script, which its Content Security Policy blocks: set aside here
+    # (tests/browser/test_content_security_policy.py holds every page, the card included, to its policy).
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, bypass_csp=True)
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     page.goto(clinic, wait_until="load", timeout=TIMEOUT_MS)

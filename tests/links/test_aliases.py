@@ -1,12 +1,16 @@
 """Ids never change silently: old ids (aliases) keep old addresses working, and may not lead to two places."""
 
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from conftest import EXAMPLE_CONTENT, build_or_fail, mkdocs_build
+from conftest import plan_for
 
 pytestmark = pytest.mark.build  # every test here builds a site
 
@@ -122,6 +126,10 @@ def renamed_site(tmp_path_factory):
             if "conditions" in statement:
                 statement["conditions"] = renamed_condition(statement["conditions"])
     edit_yaml(topic / "statements.yaml", rename_in_statements)
+    # The PDFs were published too: the strict build stops if a listed address is not answered.
+    with (content / "published-addresses.txt").open("a", encoding="utf-8") as listed:
+        listed.write("".join(f"/{old}/{name}\n" for old in (TOPIC, "sparkle-fever")
+                             for name in ("summary.pdf", "summary-large-print.pdf")))
     return build_or_fail(content.parent / "site", content)
 
 
@@ -160,3 +168,30 @@ def test_renamed_factor_keeps_its_old_anchor_on_the_live_page(renamed_site, old_
     old = page.find(id=old_anchor)
     assert old is not None
     assert old.find_next(["h2"])["id"] == "glimmer-shade", "the old anchor should sit just before the section"
+
+
+def test_a_renamed_topic_keeps_its_old_pdf_addresses(renamed_site):
+    """make build's second step puts the same PDF at each old address: a file cannot forward, a copy can."""
+    content = renamed_site.root.parent / "content"
+    made = subprocess.run([sys.executable, "-m", "patient_info.cli", "pdfs", str(renamed_site.root),
+                           "--content", str(content)], capture_output=True, text=True, timeout=300)
+    assert made.returncode == 0, made.stderr
+    for name in ("summary.pdf", "summary-large-print.pdf"):
+        live = (renamed_site.root / "glimmer-illness" / name).read_bytes()
+        assert live.startswith(b"%PDF-")
+        for old in (TOPIC, "sparkle-fever"):
+            assert (renamed_site.root / old / name).read_bytes() == live, f"/{old}/{name}"
+    listed = json.loads((renamed_site.root / "links.json").read_text("utf-8"))["links"]
+    pdf = next(link for link in listed if link["id"] == "glimmer-illness/summary.pdf")
+    assert pdf["previous_urls"] == [f"https://patient-info.example.org/{old}/summary.pdf"
+                                    for old in ("sparkle-fever", TOPIC)]
+
+
+def test_an_old_pdf_address_without_its_alias_is_named_with_the_alias_to_add(example_copy):
+    """The same list without the alias: the PDF addresses are vanished addresses like any page's."""
+    listed = example_copy / "published-addresses.txt"
+    listed.write_text(listed.read_text("utf-8") + "/glimmer-fever/summary.pdf\n/old-fever/summary.pdf\n", "utf-8")
+    verdict = plan_for(example_copy, judge_text=False)
+    vanished = [warning for warning in verdict.warnings if "no longer exists" in warning.message]
+    assert [warning.message for warning in vanished] == ["the published address /old-fever/summary.pdf no longer exists"]
+    assert vanished[0].hint == "add 'old-fever' to the aliases in the topic.yaml of the topic that replaced it"

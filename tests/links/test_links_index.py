@@ -56,10 +56,11 @@ def test_links_json_lists_every_generated_page(site):
 
 
 def test_every_url_in_links_json_resolves(site):
-    """The PDFs are made after the site is built (make build): tests/take_away/test_pdfs.py checks their addresses."""
+    """The PDFs are made after the site is built (make build), at their addresses and their old ones:
+    tests/take_away/test_pdfs.py and tests/links/test_aliases.py check those."""
     for link in load(site, "links.json")["links"]:
-        page = [] if link["kind"] == "pdf" else [link["url"]]
-        for url in [*page, *link["previous_urls"], link["qr_code"], *filter(None, [link.get("answer")])]:
+        page = [] if link["kind"] == "pdf" else [link["url"], *link["previous_urls"]]
+        for url in [*page, link["qr_code"], *filter(None, [link.get("answer")])]:
             path, _, anchor = local(url).partition("#")
             assert site.file_for(path).is_file(), f"{link['id']}: {url} does not resolve"
             if anchor:

@@ -205,9 +205,10 @@ CASES = [
     Case("'no' where text belongs", replace(f"{TOPIC}/factors.yaml", "label: Silver", "label: no"),
          f"{TOPIC}/factors.yaml", "label: no", ("should be text, not 'false'", "put the text in quotes")),
     Case("a web address with a query", lambda content: None, "SITE_URL", None,
-         ("must be a whole http or https address",), env={"SITE_URL": "https://clinic.example.org/?a=1"}),
+         ("cannot have a query or a fragment",), env={"SITE_URL": "https://clinic.example.org/?a=1"}),
     Case("a web address with a quote", lambda content: None, "SITE_URL", None,
-         ("must be a whole http or https address",), env={"SITE_URL": 'https://clinic.example.org/"x'}),
+         ("""it contains '"' at character 28, which a web address cannot contain""",),
+         env={"SITE_URL": 'https://clinic.example.org/"x'}),
 ]
 
 

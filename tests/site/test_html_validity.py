@@ -17,7 +17,15 @@ def check_html(folder: Path) -> list[dict]:
         ["java", "-jar", str(node_tool("vnu-jar/build/dist/vnu.jar")), "--format", "json", "--skip-non-html",
          str(folder)], capture_output=True, text=True, timeout=300)
     messages = json.loads(result.stderr)["messages"]
-    return [m for m in messages if m["type"] == "error" or m.get("subType") == "warning"]
+    return [m for m in messages if (m["type"] == "error" or m.get("subType") == "warning") and not _policy_guess(m)]
+
+
+def _policy_guess(message: dict) -> bool:
+    """The checker's own reading of each page's Content Security Policy. It reads the pages from file://, where
+    'self' matches no file, and reports inline scripts whose hash the policy lists, so it calls every stylesheet
+    and script blocked; tests/browser/test_content_security_policy.py loads every page in Chromium instead and
+    fails on any real violation."""
+    return "violates Content Security Policy" in message["message"]
 
 
 def known_issues() -> dict[str, str]:

@@ -24,6 +24,7 @@ from ..built_pages.content_report import PageReport, report_html, report_json
 from ..built_pages.page_reading import PageReader, PageToRead
 from ..built_pages.preview import (DraftWarning, banner_html, content_warning, mistakes_page, page_warning,
                                    partial_preview_note, warnings_for)
+from ..built_pages.security_policy import protect_file, with_policy, write_headers_file
 from ..built_pages.theme_fixes import ThemeMarkupChanged, fix_theme_html
 from ..content.files import display_path
 from ..errors import ContentError, ContentErrors
@@ -35,11 +36,13 @@ from ..model.paths import relative_url, topic_of, url
 from ..pages.render import PLACEHOLDER
 from ..plan import Plan, judge_published_text, make_plan
 from ..plan.settings import Settings
+from ..take_away.offline import finish_offline_copy
 from ..text import html_text
 
-__all__ = ["BuildStopped", "SiteBuild", "ThemeMarkupChanged", "fix_theme_html", "REPORT_FILE"]
-
 REPORT_FILE = "content-report.json"
+# Material's offline plugin has each page load iframe-worker (search from file://) from unpkg.com; the offline
+# copy carries its own, installed from npm (package.json), so it needs no network and no other site.
+IFRAME_WORKER = Path("node_modules", "iframe-worker", "shim", "index.js")
 
 
 class BuildStopped(Exception):
@@ -114,12 +117,17 @@ class SiteBuild:
     # What MkDocs is handed ----------------------------------------------------------------------------
 
     def files(self) -> list[tuple[str, str | bytes | Path, bool]]:
-        """Every page and file the plan publishes: (source path, its content or a file to copy, in the menu)."""
+        """Every page and file the plan publishes: (source path, its content or a file to copy, in the menu).
+        HTML files published as they are (cards, forwarding pages, the preview's list of mistakes) carry the
+        Content Security Policy, as MkDocs' pages do from `finish_page`."""
         if self.mistakes:
-            return [("404.html", mistakes_page(self.mistakes, reload_after=self.reload_after), False)]
+            mistakes = mistakes_page(self.mistakes, reload_after=self.reload_after)
+            return [("404.html", with_policy(mistakes, preview=True), False)]
         in_menu = set(_pages_in(self.plan.menu()))
+        worker = self.offline_worker
         listed = [(page.src_uri, page.markdown, page.src_uri in in_menu) for page in self.plan.pages]
-        listed += [(file.path, file.content if file.source is None else file.source, False)
+        listed += [(file.path, file.source if file.source is not None else
+                    protect_file(file.path, file.content, offline_worker=worker), False)
                    for file in self.plan.files]
         listed += [(code.path, code.source, False) for code in self.plan.qr_codes]
         return listed
@@ -131,6 +139,32 @@ class SiteBuild:
     def finish_qr_codes(self) -> None:
         if self.wait_for_qr_codes is not None:
             self._cache_written(self.wait_for_qr_codes)
+
+    @property
+    def offline_worker(self) -> Path | None:
+        """In the offline copy, iframe-worker's shim from node_modules (make offline installs it)."""
+        if not self.settings.offline:
+            return None
+        path = self.settings.project_dir / IFRAME_WORKER
+        if not path.is_file():
+            raise BuildStopped(f"{IFRAME_WORKER} is missing: run 'make offline' (it runs 'npm ci --ignore-scripts')")
+        return path
+
+    def finish_page(self, html: str) -> str:
+        """A page MkDocs wrote: the theme's markup fixed and its Content Security Policy added."""
+        try:
+            fixed = fix_theme_html(html)
+        except ThemeMarkupChanged as error:
+            raise BuildStopped(str(error)) from None
+        return with_policy(fixed, preview=self.settings.preview, offline_worker=self.offline_worker)
+
+    def finish_site(self, site_dir: Path) -> None:
+        """After MkDocs wrote the site: the content report's JSON, the headers file for static hosts, and in the
+        offline copy every link pointed at a file of the copy (take_away/offline.py)."""
+        Path(site_dir, REPORT_FILE).write_text(self.report_json(), "utf-8")
+        write_headers_file(site_dir)
+        if self.settings.offline:
+            finish_offline_copy(site_dir)
 
     def menu(self) -> list:
         """The menu in MkDocs' nav shape, its section titles escaped (the theme prints them unescaped)."""

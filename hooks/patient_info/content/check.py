@@ -30,6 +30,7 @@ from .review import check_review_due
 from .shapes import field_of
 from .topic_checks import check_topic
 from .vocabulary import too_long_sentences, unexplained_words
+from .web_addresses import site_address_mistakes, source_address_mistakes
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ def _check_folder(content_dir: Path, shown: str, today: date | None, overdue_is_
     errors += _each_file(site_documents, too_long_sentences)
     if found.settings:
         errors += guarded(found.settings.path, _check_language, found.settings)
+        errors += guarded(found.settings.path, site_address_mistakes, found.settings)
     if today and found.glossary:
         errors += guarded(glossary_shown, _review_due, found.glossary, today, overdue_is_error, "the glossary",
                           notices)
@@ -176,6 +178,7 @@ def _check_topic_folder(folder: Path, shown: str, settings: _Settings) -> _Topic
             return _TopicCheck(None, None, [*errors, fault(shown, error)], [], [])
         errors += guarded(shown, check_topic, files)
         errors += _each_file(list(files.documents), too_long_sentences)
+        errors += [error for source in files.sources for error in guarded(source.path, source_address_mistakes, source)]
         if settings.today and files.topic:
             topic_id = field_of(files.topic.data, "id", str) or "?"
             errors += guarded(files.topic.path, _review_due, files.topic, settings.today, settings.overdue_is_error,

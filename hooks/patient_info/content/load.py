@@ -323,6 +323,13 @@ _UNUSUAL_IN_TEXT = re.compile(f"[{_INVISIBLE}{_CONTROLS}{''.join(_BREAK_NAMES)}]
 _UNUSUAL_IN_VALUE = re.compile(f"[{_INVISIBLE}{_CONTROLS}{''.join(_BREAK_NAMES)}\r]")
 
 
+def unusual_character(value: str) -> str | None:
+    """The first character in a value that the loader reports wherever it is (invisible, a control, a line
+    separator), or None: other checks leave those to it, so one mistake is one message."""
+    found = _UNUSUAL_IN_VALUE.search(value)
+    return found.group() if found else None
+
+
 def _unusual_characters(lines: Lines, path: str) -> list[ContentError]:
     """The characters in the file that a reader would not see, or that start a line no editor shows: one
     message for each kind on a line, at the first."""

@@ -62,15 +62,15 @@ def _topic_links(site: Site, topic: Topic, wording: Wording, kinds: list[PageKin
 
 
 def _link(kind: PageKind, site: Site, wording: Wording, subject: tuple, **fields) -> Link:
-    """A page's link, named by its address; every other combination of current and old ids is an old address
-    (files other than pages and folders have none: nothing could forward them)."""
+    """A page's link, named by its address; every other combination of current and old ids is an old address.
+    A page forwards its old addresses (links/redirects.py); a file cannot forward, so a PDF's old address gets a
+    copy of the PDF (take_away/pdfs.py)."""
     address, *previous = [url(src_uri) for src_uri in kind.all_src_uris(*subject)]
     if "#" in address:  # an old anchor is kept on the live page; an old page's anchors follow its forwarding
         previous = [old for old in previous if old.partition("#")[0] == address.partition("#")[0]]
-    forwardable = kind.is_page or address.endswith("/") or "#" in address
     return Link(link_id(address), kind.name, kind.title(wording, site, *subject),
                 kind.description(wording, site, *subject), address,
-                previous=tuple(previous) if forwardable else (), **fields)
+                previous=tuple(previous), **fields)
 
 
 def link_id(address: str) -> str:

@@ -19,6 +19,10 @@ from ..model.codes import CODE_SYSTEMS
 from ..model.site import Site
 from ..templating import environment
 
+# The theme's icon (as pages/embed.py names it for the topic cards), so that a browser opening a forwarding page
+# does not ask for /favicon.ico, which the site does not have (a 404 in the browser's console).
+FAVICON = "assets/images/favicon.png"
+
 
 @dataclass(frozen=True)
 class StaticFile:
@@ -34,7 +38,9 @@ def redirect_files(site: Site, links: tuple[Link, ...], site_url: str, language:
         if link.kind == page_kinds.CODE_LINK.name:
             files.append(_redirect(link.address, link.target, site, site_url, language, code=link.codes[0]))
         for old in link.previous:
-            if old.endswith("/"):  # an old anchor is kept as an extra id on the live page instead
+            # An old anchor is kept as an extra id on the live page instead; a file (an old PDF address) is
+            # answered by a copy of the file (take_away/pdfs.py).
+            if "#" not in old and old.endswith("/"):
                 files.append(_redirect(old, link, site, site_url, language))
     return files
 
@@ -45,6 +51,6 @@ def _redirect(old: str, target: Link, site: Site, site_url: str, language: str, 
         "redirect.html.j2").render(
         language=language, code=code, system=CODE_SYSTEMS[code.system].name if code else "",
         site_name=site.settings.name, title=target.title, canonical=site_url + target.address,
-        href=paths.relative_url(old, target.address))
+        href=paths.relative_url(old, target.address), favicon=paths.relative_url(old, FAVICON))
     return StaticFile(paths.redirect_file(old), html)
 

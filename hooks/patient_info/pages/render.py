@@ -7,6 +7,7 @@ plus, for a few kinds, what only they need (EXTRA below).
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ import jinja2
 from . import field_reference, for_clinics
 from .. import page_kinds
 from ..links.catalogue import Link
+from ..content.web_addresses import email_address_problem, web_address_problem
 from ..links.qr import qr_inline
 from ..model import paths
 from ..model.audiences import PATIENTS
@@ -269,13 +271,25 @@ def _environment(language: str) -> jinja2.Environment:
 
 
 def _mail_link(address: str) -> Markdown:
-    """A mailto: link; the schema's pattern keeps spaces, quotes and angle brackets out of the address."""
-    return Markdown(f"[{escape(address)}](<mailto:{address}>)")
+    """A mailto: link, as HTML: an address is never spliced into Markdown link syntax, which reads '>', ')' and
+    '[' in it as the end of the link and the start of another."""
+    return _html_link(f"mailto:{_checked(address, email_address_problem(address))}", address)
 
 
 def _link_out(text: str, url: str) -> Markdown:
-    """A link to another site; the URL was checked against the schema's https? pattern."""
-    return Markdown(f"[{escape(text)}](<{url}>)")
+    """A link to another site, as HTML (see _mail_link)."""
+    return _html_link(_checked(url, web_address_problem(url)), text)
+
+
+def _html_link(href: str, text: str) -> Markdown:
+    return Markdown(f'<a href="{html.escape(href, quote=True)}">{escape(text)}</a>')
+
+
+def _checked(address: str, problem: str | None) -> str:
+    """The content check refuses these addresses with a message; a page is never written with one."""
+    if problem is not None:
+        raise ValueError(f"an address the content check should have refused reached a page: {problem}")
+    return address
 
 
 @jinja2.pass_context

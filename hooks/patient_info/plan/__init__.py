@@ -14,11 +14,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from .. import page_kinds
 from ..built_pages.readability import Readability
 from ..content.check import CheckResult, check_content
+from ..content.web_addresses import web_address_problem
 from ..content.files import display_path
 from ..content.load import load_document
 from ..errors import ContentError, fault, guarded, listed_per_file
@@ -56,6 +56,7 @@ class PdfToPrint:
     title: str
     subject: str
     author: str
+    also_at: tuple[str, ...] = ()  # old addresses (a renamed topic's) that get a copy: a file cannot forward
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,7 @@ def _pdfs(site: Site, words) -> list[PdfToPrint]:
     author = site.settings.name
     # A PDF's title and subject are its page's: they name the document, not the file.
     return [PdfToPrint(page.address(topic), pdf.src_uri(topic), page.title(words, site, topic),
-                       page.description(words, site, topic), author)
+                       page.description(words, site, topic), author, tuple(pdf.all_src_uris(topic)[1:]))
             for topic in site.topics
             for page, pdf in ((page_kinds.SUMMARY, page_kinds.SUMMARY_PDF),
                               (page_kinds.LARGE_PRINT, page_kinds.LARGE_PRINT_PDF))]
@@ -194,13 +195,9 @@ def _handout_too_long(file: Path, handout: Handout) -> list[ContentError]:
 def site_url_mistake(site_url: str) -> ContentError | None:
     """The site's address is written on handouts, encoded in QR codes and used in canonical links: one address
     that means the same in each of them, or a message."""
-    parts = urlsplit(site_url)
-    if (parts.scheme in ("http", "https") and parts.netloc and not parts.query and not parts.fragment
-            and "?" not in site_url and "#" not in site_url
-            and not any(character in site_url for character in "\"'<>`\\ \t\r\n")):
+    problem = web_address_problem(site_url, whole_site=True)
+    if problem is None:
         return None
-    return ContentError("SITE_URL", None, None,
-                        f"the site's web address '{site_url[:200]}' cannot be used: it must be a whole http or https "
-                        "address with no ?, #, quotes, spaces or angle brackets",
+    return ContentError("SITE_URL", None, None, f"the site's web address '{site_url[:200]}' cannot be used: {problem}",
                         f"set SITE_URL, or site_url in mkdocs.yml, to an address such as {SITE_URL_EXAMPLE}")
 

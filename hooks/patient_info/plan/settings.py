@@ -36,6 +36,7 @@ class Settings:
     preview: bool = False
     topics: tuple[str, ...] | None = None  # the preview of part of a library: only these topics
     offline: bool = False
+    project_dir: Path = Path(".")  # the folder of mkdocs.yml
     docs_dir: Path | None = None  # hand-written pages and the theme's overrides (docs/ beside mkdocs.yml)
 
     @classmethod
@@ -51,7 +52,7 @@ class Settings:
                    site_url=site_url or environ.get(SITE_URL) or DEFAULT_SITE_URL,
                    cache_dir=Path(cache) if cache else project_dir / ".cache" / "patient-info",
                    today=today, preview=preview, topics=topics, offline=environ.get(OFFLINE) == "true",
-                   docs_dir=project_dir / "docs")
+                   project_dir=project_dir, docs_dir=project_dir / "docs")
 
     @property
     def strict(self) -> bool:

@@ -38,12 +38,14 @@ class PdfJob:
     title: str
     subject: str
     author: str
+    copies: tuple[Path, ...] = ()  # the same PDF at the old addresses a renamed topic keeps (its aliases)
 
 
 def pdf_jobs(pdfs: tuple[PdfToPrint, ...], site_dir: Path) -> list[PdfJob]:
-    """The plan's PDFs, each with the built page it is printed from and where it goes in `site_dir`."""
-    return [PdfJob(site_dir / pdf.page / "index.html", site_dir / pdf.pdf, pdf.title, pdf.subject, pdf.author)
-            for pdf in pdfs]
+    """The plan's PDFs, each with the built page it is printed from, where it goes in `site_dir`, and the old
+    addresses (a renamed topic's) that get a copy of it."""
+    return [PdfJob(site_dir / pdf.page / "index.html", site_dir / pdf.pdf, pdf.title, pdf.subject, pdf.author,
+                   tuple(site_dir / old for old in pdf.also_at)) for pdf in pdfs]
 
 
 def make_pdfs(jobs: list[PdfJob]) -> None:
@@ -58,11 +60,18 @@ def make_pdfs(jobs: list[PdfJob]) -> None:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
                 for job in jobs:
-                    job.pdf.write_bytes(_print(browser, job))
+                    _write(job, _print(browser, job))
             finally:
                 browser.close()
     except PlaywrightError as error:
         raise PdfError(f"Chromium could not print the summaries: {error.message.splitlines()[0]}") from None
+
+
+def _write(job: PdfJob, pdf: bytes) -> None:
+    """The PDF at its address and at each old one: a static host serves a file where a page would forward."""
+    for path in (job.pdf, *job.copies):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pdf)
 
 
 def _print(browser, job: PdfJob) -> bytes:
