@@ -182,16 +182,20 @@ def factor_statements(topic: Topic, factor: Factor) -> tuple[Statement, ...]:
 def situation(topic: Topic, factor: Factor, value: FactorValue) -> tuple[Group, ...]:
     """For one answer: what applies when this answer is given (with what the source says is usually only
     possible for other answers), then the rest of what the source says about the question, then what
-    applies to everyone. Keys: ("answer" | "question" | "everyone", treatment or None)."""
+    applies to everyone, each treatment's own statements under it and those naming several treatments last (so
+    that each treatment's part starts with its own introduction). Keys: ("answer" | "question" | "everyone",
+    a treatment, None for the aim, or "together")."""
     about_question = factor_statements(topic, factor)
     for_answer = tuple(s for s in about_question if s.involves(factor.id, value.id) or _only_for_others(s, factor))
     rest = tuple(s for s in about_question if s not in for_answer)
-    everyone = tuple(s for s in topic.statements if s.conditions is None and s.about)
+    everyone = tuple(s for s in topic.statements if s.conditions is None and len(s.about) == 1)
+    together = tuple(s for s in topic.statements if s.conditions is None and len(s.about) > 1)
     return arrange(topic, [
         *((("answer", t), said) for t, said in by_emphasis(topic, for_answer, factor=factor, value=value)),
         *((("question", t), said) for t, said in by_emphasis(topic, rest, factor=factor)),
         (("everyone", None), topic.statements_of_kind("aim")),
         *((("everyone", t), _in_kind_order(said)) for t, said in _by_treatment(topic, everyone)),
+        (("everyone", "together"), together),
     ])
 
 
