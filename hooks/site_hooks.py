@@ -38,6 +38,7 @@ from patient_info.built_pages.page_reading import PageReader, PageToRead
 from patient_info.built_pages.preview import (DraftWarning, banner_html, content_warning, mistakes_page, page_warning,
                                               partial_preview_note, warnings_for)
 from patient_info.built_pages.readability import Readability
+from patient_info.built_pages.search_index import SearchIndex, Searchable, SearchIndexError, searchable_pages
 from patient_info.built_pages.theme_fixes import ThemeMarkupChanged, fix_theme_html
 from patient_info.errors import ContentError, ContentErrors
 from patient_info.links.catalogue import Link, uncatalogued
@@ -90,6 +91,8 @@ class Build:
     wait_for_qr_codes: Callable[[], None] | None = None  # returns once the QR codes new to the cache are written
     drafts: list[DraftWarning] | None = None  # the preview's banners; None in `make build`, which stops on them
     partial_note: str = ""  # said on the home page when the preview builds only some topics
+    search: SearchIndex | None = None  # Pagefind, indexing each page as it is written (not in the offline copy)
+    searchable: dict[str, Searchable] = field(default_factory=dict)  # the pages it finds, by source path
 
 
 class _Current:
@@ -121,6 +124,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(ContentErrors(verdict.errors).report())
     site = verdict.site
     _current.build = Build(site, verdict.unexplained, verdict.handouts, verdict.links)
+    if not _is_offline():
+        _current.build.search, _current.build.searchable = SearchIndex(), searchable_pages(site)
     if _is_preview():
         _start_drafts(_current.build, verdict.warnings + verdict.notices, config)
     for warning in verdict.warnings:
@@ -193,8 +198,8 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
                                                         if not isinstance(item, Section) or item is section],
                                                        nav.pages)
                         for section in sections}
-    build.site_wide_nav = Navigation([NavLink(item.title, next(_pages_in(item)).url)
-                                      if isinstance(item, Section) else item for item in nav.items], nav.pages)
+    # No list of topics: home lists them, so that no page grows with the library.
+    build.site_wide_nav = Navigation([item for item in nav.items if not isinstance(item, Section)], nav.pages)
     return nav
 
 
@@ -251,10 +256,26 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 def on_post_build(*, config: MkDocsConfig) -> None:
     build = _current.build
     Path(config.site_dir, REPORT_FILE).write_text(report_json(build.reports, build.unexplained), "utf-8")
+    if build.search is not None:
+        _write_search_index(build.search, config)
+
+
+def on_build_error(*, error: Exception) -> None:
+    build = getattr(_current, "build", None)
+    if build is not None and build.search is not None:
+        build.search.close()  # Pagefind runs in a process of its own, which a failed build must not leave behind
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    _index_for_search(_current.build, page)
     return _fix_theme(output)
+
+
+def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+    # The 404 page would otherwise draw every page of the site in its menu.
+    if template_name == "404.html" and not _current.mistakes:
+        context["nav"] = _current.build.site_wide_nav
+    return context
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -381,9 +402,23 @@ def _pages_in(section: Section) -> Iterator[Page]:
             yield child
 
 
+def _index_for_search(build: Build, page: Page) -> None:
+    searchable = build.searchable.get(page.file.src_uri)
+    if build.search is not None and searchable is not None:
+        build.search.add(searchable, url="/" + page.url, title=page.title, content=page.content)
+
+
+def _write_search_index(search: SearchIndex, config: MkDocsConfig) -> None:
+    try:
+        search.write(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
+
+
 def _fix_theme(html: str) -> str:
     try:
-        return fix_theme_html(html)
+        # Material's own search is built into the offline copy only.
+        return fix_theme_html(html, material_search=_is_offline())
     except ThemeMarkupChanged as error:
         raise PluginError(str(error)) from None
 
