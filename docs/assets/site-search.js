@@ -13,7 +13,7 @@
   if (!box) {
     return;
   }
-  var SHOWN_AT_ONCE = 8;
+  var SHOWN_AT_ONCE = 5; // each result shown loads its page's text (1 to 4 KB)
   var WAIT_AFTER_TYPING_MS = 250;
   var bundle = new URL(box.getAttribute("data-bundle"), document.baseURI);
   var root = new URL("../", bundle); // pagefind/ is at the site's root
