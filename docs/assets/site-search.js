@@ -235,7 +235,7 @@
 })();
 
 /* The box over a long list of topics (pages/templates/_topic-list.md.j2): as the reader types, only the topics
-   whose titles hold every word they typed stay; letters left without a topic are hidden with their heading.
+   whose titles have a word starting with each word they typed stay; letters left without a topic are hidden with their heading.
    Without JavaScript the box stays hidden and the whole list shows. */
 (function () {
   "use strict";
@@ -252,8 +252,10 @@
       var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
       var shown = 0;
       items.forEach(function (item) {
-        var title = item.textContent.toLowerCase();
-        item.hidden = !words.every(function (word) { return title.indexOf(word) >= 0; });
+        var titleWords = item.textContent.toLowerCase().split(/[\s\-–—,:;()]+/);
+        item.hidden = !words.every(function (word) {
+          return titleWords.some(function (titleWord) { return titleWord.indexOf(word) === 0; });
+        });
         shown += item.hidden ? 0 : 1;
       });
       list.querySelectorAll("ul").forEach(function (group) {

@@ -25,6 +25,7 @@ from pathlib import Path
 from ..model import paths
 from .preview import BANNER_CLASS
 from ..model.audiences import CLINICS, PATIENTS
+from ..model.glossary import plurals
 from ..model.site import Site, Topic
 from ..text import html_text
 
@@ -77,13 +78,15 @@ def _topic_pages(topic: Topic, site: Site) -> dict[str, Searchable]:
 
 
 def other_names(title: str, site: Site, *, also: Iterable[str] = ()) -> tuple[str, ...]:
-    """The other names of what a title names: `also`, then the other ways the glossary writes each term the
-    title uses (its forms and their plurals), leaving out what the title already says."""
+    """The other names of what a title names: `also`, then each glossary term the title uses, under its other
+    forms (content/glossary.yaml: `forms`), leaving out what the title already says, plurals included (the
+    search finds "therapies" from "therapy" by itself)."""
     said = title.lower()
     names = list(also)
     for match in site.glossary.find(title):
-        names += [spelling for spelling in match.term.spellings() if spelling not in said]
-    return tuple(dict.fromkeys(name for name in names if name.lower() not in said))
+        names += [match.term.term, *match.term.forms]
+    return tuple(dict.fromkeys(name for name in names
+                               if not any(written in said for written in (name.lower(), *plurals(name.lower())))))
 
 
 def search_record(page: Searchable, *, title: str, content: str) -> str:
