@@ -404,6 +404,12 @@ def report(builds: dict, serve: list[float], weights: list[dict], previews: dict
     lines = []
     if any("hooks" in b for b in builds.values()):
         lines += _build_table(builds)
+    if any("first_build" in b for b in builds.values()):
+        lines += ["", "One build through our hooks: wall seconds, peak MiB, and our events handing pages to Pagefind "
+                      "(on_post_page) and waiting for it to write the index (on_post_build):"]
+        lines += [f"{scale:>7} topics: {b['first_build']:.1f} s, {b['peak_mib']:.0f} MiB, on_post_page "
+                  f"{b['events'].get('on_post_page', 0):.1f} s, on_post_build {b['events'].get('on_post_build', 0):.1f} s"
+                  for scale, b in sorted(builds.items())]
     lines += ["", f"{'topics':>7} {'load+valid.':>12} {'plain libyaml parse':>20} {'ratio':>6}"]
     lines += [f"{scale:>7} {b['load_validate']:>12.2f} {b['plain_parse']:>20.2f} "
               f"{b['load_validate'] / b['plain_parse']:>6.2f}" for scale, b in sorted(builds.items())]
@@ -460,20 +466,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--preview-only", action="store_true",
                         help="only the preview's save-to-served times and load + validate against a plain parse "
                              "(minutes instead of half an hour; the budgets against the full build are left out)")
+    parser.add_argument("--weights-only", action="store_true",
+                        help="only page weight and one search at each scale and on the real site, from one build "
+                             "of each through our hooks (timed): no plain MkDocs, no preview")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="patient-info-bench-") as temp:
         folder = Path(temp)
         contents = {scale: write_content(folder / f"content-{scale}", scale) for scale in args.scales}
         builds, weights = _measure_builds(args, contents, folder)
         previews, preview_cpu, preview_mistakes = {}, {}, {}
-        for scale in args.scales:
+        for scale in [] if args.weights_only else args.scales:
             print(f"preview, {scale} topics", file=sys.stderr, flush=True)
             previews[scale], preview_cpu[scale], preview_mistakes[scale] = preview_save(contents[scale],
                                                                                         max(args.runs, 3))
         serve = []
         if not args.preview_only:
             print("serve rebuild", file=sys.stderr, flush=True)
-            serve = serve_rebuild(max(args.runs, 3), folder)
+            serve = [] if args.weights_only else serve_rebuild(max(args.runs, 3), folder)
             real_site = folder / "site-real"
             build_with_hooks(prepare_timed(folder), ROOT / "content", real_site, folder / "cache-real")
             weights = {"real": page_weight(real_site, WEIGHT_PAGES, SEARCH_WORDS["real"]), **weights}
@@ -486,7 +495,7 @@ def main(argv: list[str] | None = None) -> int:
 def _measure_builds(args, contents: dict[int, Path], folder: Path) -> dict:
     """Each scale's builds, interleaved run by run; with --preview-only, our core alone."""
     plains = {}
-    if not args.preview_only:
+    if not args.preview_only and not args.weights_only:
         # In a process of their own: a child started from a large benchmark process would report its size as
         # the child's peak memory.
         for scale in args.scales:
@@ -501,7 +510,9 @@ def _measure_builds(args, contents: dict[int, Path], folder: Path) -> dict:
             print(f"run {run + 1}/{args.runs}, {scale} topics", file=sys.stderr, flush=True)
             cache = folder / f"cache-{scale}-{run}"
             measured = {"core": core_only(contents[scale])}
-            if not args.preview_only:
+            if args.weights_only:
+                measured["first_build"] = build_with_hooks(timed, contents[scale], folder / "site-hooks", cache)
+            elif not args.preview_only:
                 measured = {
                     "hooks": build_with_hooks(timed, contents[scale], folder / "site-hooks", cache),
                     **measured,
@@ -525,6 +536,10 @@ def _summarise(samples: dict[str, list[dict]]) -> dict:
         "pages": samples["core"][0]["pages"],
         "runs": samples,
     }
+    if "first_build" in samples:
+        first = samples["first_build"]
+        return {"first_build": median([s["seconds"] for s in first]), "peak_mib": max(s["peak_mib"] for s in first),
+                "events": first[0]["events"], **core}
     if "hooks" not in samples:
         return core
     return {
@@ -540,6 +555,11 @@ def _summarise(samples: dict[str, list[dict]]) -> dict:
     }
 
 
+def _commit() -> str:
+    made = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    return made.stdout.strip()
+
+
 def _save(args, builds, serve, weights, previews, preview_cpu, preview_mistakes, checks) -> None:
     RESULTS.mkdir(exist_ok=True)
     stamp = datetime.now(timezone.utc)
@@ -547,6 +567,7 @@ def _save(args, builds, serve, weights, previews, preview_cpu, preview_mistakes,
         "date": stamp.isoformat(timespec="seconds"),
         "machine": {"platform": platform.platform(), "python": platform.python_version(), "cpus": os.cpu_count()},
         "scales": args.scales, "runs": args.runs, "preview_only": args.preview_only,
+        "weights_only": args.weights_only, "commit": _commit(), "load_average": list(os.getloadavg()),
         "builds": {str(k): v for k, v in builds.items()}, "serve_rebuild_seconds": serve,
         "page_weight": {str(k): v for k, v in weights.items()},
         "preview_save_seconds": {str(k): v for k, v in previews.items()},
