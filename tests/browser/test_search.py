@@ -33,7 +33,8 @@ def search(page, words: str):
     if not box.is_visible():
         page.get_by_role("button", name="Search").click()
     box.press_sequentially(words, delay=20)
-    expect(page.get_by_role("status").filter(has_text="found")).to_have_count(1, timeout=20_000)
+    # Pagefind compiles its WebAssembly on the first search: seconds on a busy machine.
+    expect(page.locator(".site-search__status")).to_contain_text("found", timeout=60_000)
     return page.locator(".site-search__results li")
 
 
