@@ -91,7 +91,7 @@ class Build:
     wait_for_qr_codes: Callable[[], None] | None = None  # returns once the QR codes new to the cache are written
     drafts: list[DraftWarning] | None = None  # the preview's banners; None in `make build`, which stops on them
     partial_note: str = ""  # said on the home page when the preview builds only some topics
-    search: SearchIndex | None = None  # Pagefind, indexing each page as it is written (not in the offline copy)
+    search: SearchIndex | None = None  # Pagefind, indexing the pages while they are written (not offline)
     searchable: dict[str, Searchable] = field(default_factory=dict)  # the pages it finds, by source path
 
 
@@ -249,6 +249,9 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     report.content = report.content.replace(PLACEHOLDER, tables)
     if build.drafts is not None:
         _show_banners(build, files)
+    if build.search is not None:
+        # Every page's content is known now: Pagefind indexes it while MkDocs writes the pages.
+        _start_search_index(build, files, config)
     return env
 
 
@@ -267,7 +270,6 @@ def on_build_error(*, error: Exception) -> None:
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    _index_for_search(_current.build, page)
     return _fix_theme(output)
 
 
@@ -402,10 +404,15 @@ def _pages_in(section: Section) -> Iterator[Page]:
             yield child
 
 
-def _index_for_search(build: Build, page: Page) -> None:
-    searchable = build.searchable.get(page.file.src_uri)
-    if build.search is not None and searchable is not None:
-        build.search.add(searchable, url="/" + page.url, title=page.title, content=page.content)
+def _start_search_index(build: Build, files: Files, config: MkDocsConfig) -> None:
+    for file in files.documentation_pages():
+        searchable = build.searchable.get(file.src_uri)
+        if searchable is not None and file.page is not None:
+            build.search.add(searchable, url="/" + file.page.url, title=file.page.title, content=file.page.content)
+    try:
+        build.search.start(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
 
 
 def _write_search_index(search: SearchIndex, config: MkDocsConfig) -> None:

@@ -103,16 +103,19 @@ def search_record(page: Searchable, *, title: str, content: str) -> str:
 
 
 class SearchIndex:
-    """Pagefind's program, run once the site is built, on the copy of each page made for it (search_record).
+    """Pagefind's program, run on the copy of each page made for it (search_record), beside the build.
 
-    `add` writes a page's copy into a folder of its own (a few KB; a millisecond); `write` runs Pagefind on
-    that folder, which indexes it on every core and writes the index into the site. Pagefind's Python API
-    was tried first: its service reads one answer every 0.1 s, which made 11,000 pages take over 18 minutes.
+    `add` writes a page's copy into a folder of its own (a few KB; a millisecond); `start` runs Pagefind on that
+    folder in the background, once every page's content is known and while MkDocs still writes the pages;
+    `write` waits for it and tidies the index folder. Pagefind's Python API was tried first: its service reads
+    one answer every 0.1 s, which made 11,000 pages take over 18 minutes.
     """
 
     def __init__(self) -> None:
         self._folder = Path(tempfile.mkdtemp(prefix="patient-info-search-"))
         self._pages = 0
+        self._running: subprocess.Popen | None = None
+        self._output: Path | None = None
 
     def add(self, page: Searchable, *, url: str, title: str, content: str) -> None:
         """Index one page, published at `url` (from the site's root, starting with "/")."""
@@ -121,25 +124,35 @@ class SearchIndex:
         copy.write_text(search_record(page, title=title, content=content), "utf-8")
         self._pages += 1
 
+    def start(self, site_dir: Path) -> None:
+        """Start indexing every page added, into the site's pagefind/ folder."""
+        self._output = (site_dir / FOLDER).resolve()
+        excluded = [argument for selector in _NOT_SEARCHED for argument in ("--exclude-selectors", selector)]
+        self._running = subprocess.Popen(
+            [str(_program()), "--site", str(self._folder), "--output-path", str(self._output),
+             "--force-language", "en", "--silent", *excluded],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
     def write(self, site_dir: Path) -> int:
-        """Write the index into the site's pagefind/ folder; the number of pages indexed."""
+        """Wait for the index (starting it if need be); the number of pages indexed."""
         try:
-            folder = site_dir / FOLDER
-            excluded = [argument for selector in _NOT_SEARCHED for argument in ("--exclude-selectors", selector)]
-            ran = subprocess.run([str(_program()), "--site", str(self._folder), "--output-path", str(folder.resolve()),
-                                  "--force-language", "en", "--silent", *excluded],
-                                 capture_output=True, text=True, timeout=1800)
-            if ran.returncode != 0:
-                said = (ran.stderr or ran.stdout).strip().splitlines()[-5:]
-                raise SearchIndexError("Pagefind could not write the search index: " + " ".join(said))
+            if self._running is None:
+                self.start(site_dir)
+            said, _ = self._running.communicate(timeout=1800)
+            if self._running.returncode != 0:
+                raise SearchIndexError("Pagefind could not write the search index: " +
+                                       " ".join(said.strip().splitlines()[-5:]))
             for name in _UNUSED:
-                (folder / name).unlink(missing_ok=True)
+                (self._output / name).unlink(missing_ok=True)
             return self._pages
         finally:
             self.close()
 
     def close(self) -> None:
-        """Remove the pages' copies (write() does it too; a build that failed calls it)."""
+        """Stop Pagefind if it still runs (a build that failed) and remove the pages' copies."""
+        if self._running is not None and self._running.poll() is None:
+            self._running.kill()
+            self._running.wait()
         shutil.rmtree(self._folder, ignore_errors=True)
 
 
