@@ -9,7 +9,6 @@ out as Markdown beforehand, with no hooks. Budgets are checked at the end.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import platform
@@ -35,10 +34,15 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
 PYTHON = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml")
 SITE_URL = "https://patient-info.example.org/"
-WEIGHT_PAGES = ("/secondary-liver-cancer/", "/secondary-liver-cancer/treatments/surgery/",
-                "/secondary-liver-cancer/summary/")
+# What a reader's first visit to each kind of page costs, on the real site and on the made-up content; and what one
+# search for a word costs, typed into the box on the topic page (a word on most pages, so the results are many).
+WEIGHT_PAGES = {"topic": "/secondary-liver-cancer/", "treatment": "/secondary-liver-cancer/treatments/surgery/",
+                "summary": "/secondary-liver-cancer/summary/", "home": "/", "glossary": "/glossary/",
+                "for clinics": "/for-clinics/"}
+SYNTHETIC_WEIGHT_PAGES = {"topic": "/topic-0000/", "treatment": "/topic-0000/treatments/treatment-0/", "home": "/",
+                          "glossary": "/glossary/", "for clinics": "/for-clinics/"}
+SEARCH_WORDS = {"real": "surgery", "synthetic": "treatment"}
 
 
 # Measuring -------------------------------------------------------------------
@@ -242,40 +246,63 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def page_weight(site: Path) -> list[dict]:
-    """Requests and bytes for each page on first load; compressed as a static host would gzip text."""
+def page_weight(site: Path, pages: dict[str, str], search_word: str) -> dict:
+    """Requests and bytes for each page on a first visit (an empty cache), from a server that gzips text as a
+    static host would; and what one search for `search_word` costs, typed into the first page's search box."""
     from playwright.sync_api import sync_playwright
 
-    results = []
-    with serve(site) as base, sync_playwright() as playwright:
+    weights = []
+    with serve(site, compressed=True) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for path in WEIGHT_PAGES:
-            if not (site / path.strip("/") / "index.html").exists():
-                continue
-            results.append(_weigh(browser, base, path))
-        browser.close()
-    return results
+        try:
+            for kind, path in pages.items():
+                weights.append({"kind": kind, **_weigh(browser, base, path)})
+            search = _weigh_search(browser, base, next(iter(pages.values())), search_word)
+        finally:
+            browser.close()
+    return {"pages": weights, "search": search}
 
 
 def _weigh(browser, base: str, path: str) -> dict:
     context = browser.new_context()
     page = context.new_page()
     responses = []
-    page.on("response", lambda response: responses.append(response))
+    page.on("requestfinished", lambda request: responses.append(request))
     page.goto(base + path, wait_until="networkidle")
+    weight = _bytes(responses, base)
+    context.close()
+    return {"page": path, **weight}
+
+
+def _weigh_search(browser, base: str, path: str, word: str) -> dict:
+    """The bytes loaded from typing a word into the search box until its results are shown."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base + path, wait_until="networkidle")
+    responses = []
+    page.on("requestfinished", lambda request: responses.append(request))
+    page.locator(".site-search__input").press_sequentially(word, delay=50)
+    page.locator(".site-search__results a").first.wait_for(timeout=60_000)
+    page.wait_for_load_state("networkidle")
+    shown = page.locator(".site-search__results a").count()
+    weight = _bytes(responses, base)
+    context.close()
+    return {"page": path, "word": word, "results_shown": shown, **weight}
+
+
+def _bytes(requests, base: str) -> dict:
+    """Bytes as sent (gzip where the server compressed them) and as read, and requests to any other host."""
     own = urlsplit(base).netloc
-    raw = compressed = foreign = 0
-    for response in responses:
-        if urlsplit(response.url).netloc != own:
+    sent = read = foreign = 0
+    for request in requests:
+        if urlsplit(request.url).netloc != own:
             foreign += 1
             continue
-        body = response.body()
-        kind = response.headers.get("content-type", "")
-        raw += len(body)
-        compressed += len(gzip.compress(body, 6)) if kind.startswith(COMPRESSIBLE) else len(body)
-    context.close()
-    return {"page": path, "requests": len(responses), "bytes": raw, "gzip_bytes": compressed,
-            "foreign_requests": foreign}
+        sizes = request.sizes()
+        sent += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        response = request.response()
+        read += len(response.body()) if response else 0
+    return {"requests": len(requests), "bytes": read, "transferred": sent, "foreign_requests": foreign}
 
 
 def _wait_until(predicate, *, seconds: float, step: float = 0.2) -> None:
@@ -298,9 +325,14 @@ MAX_PREVIEW_OVER_BUILD = 0.02  # the preview's save-to-served over the full buil
 MAX_GROWTH_OVER_PLAIN = 1.1  # 100 to 1000 topics: our build's growth over plain MkDocs' growth
 
 
-def budgets(builds: dict, serve: list[float], weights: list[dict], previews: dict[int, list[float]],
+MAX_PAGE_KB = 150  # a page's first load, compressed, on the real site and at every scale
+MAX_PAGE_GROWTH = 1.1  # a page at 1000 topics over the same page at 10 topics
+MAX_SEARCH_KB = 100  # one search for one word at 1000 topics
+
+
+def budgets(builds: dict, serve: list[float], weights: dict, previews: dict[int, list[float]],
             preview_mistakes: dict[int, list[float]]) -> list[tuple[str, str, bool]]:
-    """(budget, measured, passed) for each budget (issues 7 and 18)."""
+    """(budget, measured, passed) for each budget (issues 7, 18 and 24)."""
     checks = []
     if 1000 in builds:
         ratio = builds[1000]["load_validate"] / builds[1000]["plain_parse"]
@@ -333,12 +365,28 @@ def budgets(builds: dict, serve: list[float], weights: list[dict], previews: dic
                        f"{growth:.1f} x against {plain_growth:.1f} x", growth <= MAX_GROWTH_OVER_PLAIN * plain_growth))
     if serve:
         checks.append(("serve rebuild after one YAML edit < 1.5 s", f"{median(serve):.2f} s", median(serve) < 1.5))
-    for weight in weights:
-        if "/treatments/" in weight["page"]:
-            kib = weight["gzip_bytes"] / 1000
-            checks.append(("treatment page <= 150 KB compressed, no other host",
-                           f"{kib:.0f} KB, {weight['foreign_requests']} foreign",
-                           kib <= 150 and weight["foreign_requests"] == 0))
+    return checks + weight_budgets(weights)
+
+
+def weight_budgets(weights: dict) -> list[tuple[str, str, bool]]:
+    """Each page within MAX_PAGE_KB on first load, no other host; at 1000 topics no heavier than MAX_PAGE_GROWTH x
+    the same page at 10 topics; a one-word search within MAX_SEARCH_KB at 1000 topics."""
+    checks = []
+    for scale, measured in weights.items():
+        for weight in measured["pages"]:
+            kb = weight["transferred"] / 1000
+            checks.append((f"{scale}: {weight['kind']} page <= {MAX_PAGE_KB} KB on first load, no other host",
+                           f"{kb:.0f} KB, {weight['foreign_requests']} foreign",
+                           kb <= MAX_PAGE_KB and weight["foreign_requests"] == 0))
+    if 10 in weights and 1000 in weights:
+        small = {weight["kind"]: weight["transferred"] for weight in weights[10]["pages"]}
+        for weight in weights[1000]["pages"]:
+            ratio = weight["transferred"] / small[weight["kind"]]
+            checks.append((f"{weight['kind']} page at 1000 topics <= {MAX_PAGE_GROWTH} x at 10 topics",
+                           f"{ratio:.2f} x", ratio <= MAX_PAGE_GROWTH))
+    if 1000 in weights:
+        kb = weights[1000]["search"]["transferred"] / 1000
+        checks.append((f"a one-word search at 1000 topics <= {MAX_SEARCH_KB} KB", f"{kb:.0f} KB", kb <= MAX_SEARCH_KB))
     return checks
 
 
@@ -352,6 +400,12 @@ def report(builds: dict, serve: list[float], weights: list[dict], previews: dict
     lines = []
     if any("hooks" in b for b in builds.values()):
         lines += _build_table(builds)
+    if any("first_build" in b for b in builds.values()):
+        lines += ["", "One build through our hooks: wall seconds, peak MiB, and our events handing pages to Pagefind "
+                      "(on_post_page) and waiting for it to write the index (on_post_build):"]
+        lines += [f"{scale:>7} topics: {b['first_build']:.1f} s, {b['peak_mib']:.0f} MiB, on_post_page "
+                  f"{b['events'].get('on_post_page', 0):.1f} s, on_post_build {b['events'].get('on_post_build', 0):.1f} s"
+                  for scale, b in sorted(builds.items())]
     lines += ["", f"{'topics':>7} {'load+valid.':>12} {'plain libyaml parse':>20} {'ratio':>6}"]
     lines += [f"{scale:>7} {b['load_validate']:>12.2f} {b['plain_parse']:>20.2f} "
               f"{b['load_validate'] / b['plain_parse']:>6.2f}" for scale, b in sorted(builds.items())]
@@ -365,11 +419,19 @@ def report(builds: dict, serve: list[float], weights: list[dict], previews: dict
         lines += ["", f"Serve rebuild after one YAML edit: median {median(serve):.2f} s "
                       f"({', '.join(f'{s:.2f}' for s in serve)})"]
     if weights:
-        lines += ["", f"{'page weight':<46} {'requests':>8} {'KB':>8} {'KB gzip':>8} {'foreign':>8}"]
-        lines += [f"{w['page']:<46} {w['requests']:>8} {w['bytes'] / 1000:>8.0f} {w['gzip_bytes'] / 1000:>8.0f} "
-                  f"{w['foreign_requests']:>8}" for w in weights]
+        lines += ["", "First load through a gzip server (KB sent / KB read, requests), and one search for one word:",
+                  f"{'site':>6} " + " ".join(f"{kind:>20}" for kind in [*WEIGHT_PAGES, "search"])]
+        for scale, measured in weights.items():
+            cells = {weight["kind"]: weight for weight in measured["pages"]}
+            cells["search"] = measured["search"]
+            lines.append(f"{scale:>6} " + " ".join(
+                f"{_weight_cell(cells[kind]) if kind in cells else '-':>20}" for kind in [*WEIGHT_PAGES, "search"]))
     lines += ["", "Budgets"] + [f"  {'PASS' if ok else 'FAIL'}  {name}: {value}" for name, value, ok in checks]
     return "\n".join(lines)
+
+
+def _weight_cell(weight: dict) -> str:
+    return f"{weight['transferred'] / 1000:.0f}/{weight['bytes'] / 1000:.0f} ({weight['requests']})"
 
 
 def _build_table(builds: dict) -> list[str]:
@@ -400,23 +462,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--preview-only", action="store_true",
                         help="only the preview's save-to-served times and load + validate against a plain parse "
                              "(minutes instead of half an hour; the budgets against the full build are left out)")
+    parser.add_argument("--weights-only", action="store_true",
+                        help="only page weight and one search at each scale and on the real site, from one build "
+                             "of each through our hooks (timed): no plain MkDocs, no preview")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="patient-info-bench-") as temp:
         folder = Path(temp)
         contents = {scale: write_content(folder / f"content-{scale}", scale) for scale in args.scales}
-        builds = _measure_builds(args, contents, folder)
+        builds, weights = _measure_builds(args, contents, folder)
         previews, preview_cpu, preview_mistakes = {}, {}, {}
-        for scale in args.scales:
+        for scale in [] if args.weights_only else args.scales:
             print(f"preview, {scale} topics", file=sys.stderr, flush=True)
             previews[scale], preview_cpu[scale], preview_mistakes[scale] = preview_save(contents[scale],
                                                                                         max(args.runs, 3))
-        serve, weights = [], []
+        serve = []
         if not args.preview_only:
             print("serve rebuild", file=sys.stderr, flush=True)
-            serve = serve_rebuild(max(args.runs, 3), folder)
+            serve = [] if args.weights_only else serve_rebuild(max(args.runs, 3), folder)
             real_site = folder / "site-real"
             build_with_hooks(prepare_timed(folder), ROOT / "content", real_site, folder / "cache-real")
-            weights = page_weight(real_site)
+            weights = {"real": page_weight(real_site, WEIGHT_PAGES, SEARCH_WORDS["real"]), **weights}
     checks = budgets(builds, serve, weights, previews, preview_mistakes)
     print(report(builds, serve, weights, previews, preview_cpu, preview_mistakes, checks))
     _save(args, builds, serve, weights, previews, preview_cpu, preview_mistakes, checks)
@@ -426,7 +491,7 @@ def main(argv: list[str] | None = None) -> int:
 def _measure_builds(args, contents: dict[int, Path], folder: Path) -> dict:
     """Each scale's builds, interleaved run by run; with --preview-only, our core alone."""
     plains = {}
-    if not args.preview_only:
+    if not args.preview_only and not args.weights_only:
         # In a process of their own: a child started from a large benchmark process would report its size as
         # the child's peak memory.
         for scale in args.scales:
@@ -435,12 +500,15 @@ def _measure_builds(args, contents: dict[int, Path], folder: Path) -> dict:
             plains[scale] = folder / f"plain-{scale}" / "mkdocs.yml"
     timed = prepare_timed(folder)
     samples: dict[int, dict[str, list]] = {scale: {} for scale in args.scales}
+    weights = {}
     for run in range(args.runs):
         for scale in args.scales:
             print(f"run {run + 1}/{args.runs}, {scale} topics", file=sys.stderr, flush=True)
             cache = folder / f"cache-{scale}-{run}"
             measured = {"core": core_only(contents[scale])}
-            if not args.preview_only:
+            if args.weights_only:
+                measured["first_build"] = build_with_hooks(timed, contents[scale], folder / "site-hooks", cache)
+            elif not args.preview_only:
                 measured = {
                     "hooks": build_with_hooks(timed, contents[scale], folder / "site-hooks", cache),
                     **measured,
@@ -449,7 +517,10 @@ def _measure_builds(args, contents: dict[int, Path], folder: Path) -> dict:
                 }
             for variant, values in measured.items():
                 samples[scale].setdefault(variant, []).append(values)
-    return {scale: _summarise(s) for scale, s in samples.items()}
+            if not args.preview_only and run == args.runs - 1:
+                print(f"page weight, {scale} topics", file=sys.stderr, flush=True)
+                weights[scale] = page_weight(folder / "site-hooks", SYNTHETIC_WEIGHT_PAGES, SEARCH_WORDS["synthetic"])
+    return {scale: _summarise(s) for scale, s in samples.items()}, weights
 
 
 def _summarise(samples: dict[str, list[dict]]) -> dict:
@@ -461,6 +532,10 @@ def _summarise(samples: dict[str, list[dict]]) -> dict:
         "pages": samples["core"][0]["pages"],
         "runs": samples,
     }
+    if "first_build" in samples:
+        first = samples["first_build"]
+        return {"first_build": median([s["seconds"] for s in first]), "peak_mib": max(s["peak_mib"] for s in first),
+                "events": first[0]["events"], **core}
     if "hooks" not in samples:
         return core
     return {
@@ -476,6 +551,11 @@ def _summarise(samples: dict[str, list[dict]]) -> dict:
     }
 
 
+def _commit() -> str:
+    made = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    return made.stdout.strip()
+
+
 def _save(args, builds, serve, weights, previews, preview_cpu, preview_mistakes, checks) -> None:
     RESULTS.mkdir(exist_ok=True)
     stamp = datetime.now(timezone.utc)
@@ -483,7 +563,9 @@ def _save(args, builds, serve, weights, previews, preview_cpu, preview_mistakes,
         "date": stamp.isoformat(timespec="seconds"),
         "machine": {"platform": platform.platform(), "python": platform.python_version(), "cpus": os.cpu_count()},
         "scales": args.scales, "runs": args.runs, "preview_only": args.preview_only,
-        "builds": {str(k): v for k, v in builds.items()}, "serve_rebuild_seconds": serve, "page_weight": weights,
+        "weights_only": args.weights_only, "commit": _commit(), "load_average": list(os.getloadavg()),
+        "builds": {str(k): v for k, v in builds.items()}, "serve_rebuild_seconds": serve,
+        "page_weight": {str(k): v for k, v in weights.items()},
         "preview_save_seconds": {str(k): v for k, v in previews.items()},
         "preview_save_cpu_seconds": {str(k): v for k, v in preview_cpu.items()},
         "preview_mistake_shown_seconds": {str(k): v for k, v in preview_mistakes.items()},

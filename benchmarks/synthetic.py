@@ -58,8 +58,9 @@ HEDGES = {"most-common": "most common", "sometimes": "sometimes", "a-small-numbe
 
 
 def _hedged(rng: random.Random, likelihood: str) -> str:
-    """A made-up sentence that carries its likelihood's words, as the content check requires."""
-    words = _sentence(rng).removesuffix(".")
+    """A made-up sentence that carries its likelihood's words, as the content check requires. Short, as the
+    real topic's are: the printed summary shows every statement, on one sheet."""
+    words = _sentence(rng, words=6).removesuffix(".")
     return f"{words} {HEDGES[likelihood]}." if likelihood in HEDGES else f"{words}."
 
 

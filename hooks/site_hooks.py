@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Link as NavLink, Navigation, Section
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from patient_info.build import BuildStopped, SiteBuild
@@ -123,8 +123,8 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
                                                        if not isinstance(item, Section) or item is section],
                                                       nav.pages)
                        for section in sections}
-    _Menus.site_wide = Navigation([NavLink(item.title, next(_pages_in(item)).url)
-                                   if isinstance(item, Section) else item for item in nav.items], nav.pages)
+    # No list of topics: home lists them, so that no page grows with the library.
+    _Menus.site_wide = Navigation([item for item in nav.items if not isinstance(item, Section)], nav.pages)
     return nav
 
 
@@ -170,6 +170,10 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
         banner = build.banner(file.src_uri)
         if banner and file.page is not None:
             file.page.content = banner + (file.page.content or "")
+    # Every page's content is known now: Pagefind indexes it while MkDocs writes the pages.
+    _stop_on(lambda: build.start_search_index([(file.src_uri, file.page.url, file.page.title, file.page.content)
+                                               for file in files.documentation_pages() if file.page is not None],
+                                              Path(config.site_dir)))
     return env
 
 
@@ -184,12 +188,21 @@ def on_build_error(*, error: Exception) -> None:
     # A strict build that fails after writing pages (a warning MkDocs counts, a theme fix that no longer
     # matches) leaves no site folder that looks finished.
     build = getattr(_current, "build", None)
+    if build is not None:
+        build.stop()
     if _current.wrote_site and build is not None and not build.settings.preview:
         build.remove_written_site(Path(_current.site_dir))
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return _finish_page(output)
+
+
+def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+    # The 404 page would otherwise draw every page of the site in its menu.
+    if template_name == "404.html" and not _current.build.mistakes:
+        context["nav"] = _Menus.site_wide
+    return context
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import socket
 import urllib.error
 import threading
@@ -22,10 +23,37 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+# What a static host compresses: text, scripts, JSON and SVG (Pagefind's index files are compressed already).
+COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
+
+
+class _GzipHandler(_QuietHandler):
+    """Sends text gzip-compressed to a browser that accepts it, as a static host would (for `make bench`)."""
+
+    def do_GET(self):
+        path = self.translate_path(self.path)
+        if Path(path).is_dir():
+            if not self.path.partition("?")[0].endswith("/"):
+                return super().do_GET()  # the redirect to the address with its slash
+            path = str(Path(path) / "index.html")
+        kind = self.guess_type(path)
+        wants = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wants and kind.startswith(COMPRESSED_TYPES) and Path(path).is_file()):
+            return super().do_GET()
+        body = gzip.compress(Path(path).read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Any folder on http://127.0.0.1:<free port> until the block ends, yielding its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, *, compressed: bool = False) -> Iterator[str]:
+    """Any folder on http://127.0.0.1:<free port> until the block ends, yielding its base URL; `compressed`
+    sends text gzip-compressed."""
+    handler = functools.partial(_GzipHandler if compressed else _QuietHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

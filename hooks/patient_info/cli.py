@@ -111,7 +111,8 @@ def published(plan: Plan) -> list[dict]:
              for code in plan.qr_codes]
     pdfs = [{"address": pdf.pdf, "file": pdf.pdf, "kind": "pdf", "title": pdf.title} for pdf in plan.pdfs]
     hand_written = [{"address": url(path), "file": f"docs/{path}", "kind": "hand-written"} for path in plan.hand_written]
-    return pages + hand_written + files + codes + pdfs
+    after = [{"address": path, "file": path, "kind": "written-after-the-pages"} for path in plan.written_after_the_pages]
+    return pages + hand_written + files + codes + pdfs + after
 
 
 def _new(args: argparse.Namespace) -> int:

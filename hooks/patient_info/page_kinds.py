@@ -56,10 +56,15 @@ class PageKind:
     linkable: bool = True  # offered to clinics: catalogue, links.json, <head>, QR code
     statements: Callable[..., tuple[Group, ...]] | None = None  # the view of the selection rule it shows
     label: str = ""  # what a page of this kind is, for the address tables of clinics' and editors' pages
+    # Found by the site's search (built_pages/search_index.py). Editors' pages never are; pages that repeat what
+    # another page says (the printable summaries, the pages for one answer) are left out so as not to crowd it.
+    searchable: bool = True
 
     def __post_init__(self):
         if self.per not in SUBJECTS:
             raise ValueError(f"PageKind {self.name!r}: per must be one of {', '.join(SUBJECTS)}, not {self.per!r}")
+        if self.audience == EDITORS and self.searchable:
+            object.__setattr__(self, "searchable", False)  # patients searching never land on a page for editors
 
     @property
     def subject_names(self) -> tuple[str, ...]:
@@ -190,13 +195,13 @@ SUMMARY = PageKind("summary", "{topic}/summary.md",
                    lambda w, site, topic: w("A printable summary of {topic} and its treatments, on one sheet of "
                                             "paper.", topic=topic.title.lower()),
                    template="summary.md.j2", per="topic", menu=4, statements=selection.summary,
-                   label=N_("A topic's printable summary"))
+                   label=N_("A topic's printable summary"), searchable=False)
 LARGE_PRINT = PageKind("large-print", "{topic}/summary/large-print.md",
                        lambda w, site, topic: w("{topic}: treatment summary in large print", topic=topic.title),
                        lambda w, site, topic: w("The printable summary of {topic} in large print, for people who "
                                                 "find small print hard to read.", topic=topic.title.lower()),
                        template="summary.md.j2", per="topic", statements=selection.summary,
-                       label=N_("The summary in large print"))
+                       label=N_("The summary in large print"), searchable=False)
 # The summaries as PDFs, printed from their pages after the site is built (take_away/pdfs.py).
 SUMMARY_PDF = PageKind("pdf", "{topic}/summary.pdf",
                        lambda w, site, topic: w("{topic}: treatment summary (PDF)", topic=topic.title),
@@ -240,7 +245,8 @@ SITUATION = PageKind("situation", "{topic}/situations/{factor}/{value}.md",
                                                              "answer to '{question}' is '{answer}'.",
                                                              question=factor.question, answer=value.label),
                      template="situation.md.j2", per="answer", statements=selection.situation,
-                     label=N_("What the information says for one answer to one question"))
+                     label=N_("What the information says for one answer to one question"),
+                     searchable=False)
 FACTOR = PageKind("factor", "{topic}/how-treatment-is-chosen.md#{factor}",
                   lambda w, site, topic, factor: factor.question,
                   lambda w, site, topic, factor: factor.explanation[0], per="factor",

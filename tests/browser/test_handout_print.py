@@ -143,7 +143,7 @@ def test_print_media_hides_header_navigation_search_and_the_print_button(served_
         page.goto(served_site.url(SUMMARY))
         assert page.locator("[data-print-button]").is_visible()
         page.emulate_media(media="print")
-        for selector in (".md-header", ".md-sidebar--primary", ".md-search", "[data-print-button]", ".md-footer"):
+        for selector in (".md-header", ".md-sidebar--primary", ".site-search", "[data-print-button]", ".md-footer"):
             assert not page.locator(selector).first.is_visible(), selector
         assert page.locator(".handout h1").is_visible()
     finally:

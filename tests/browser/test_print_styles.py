@@ -13,7 +13,7 @@ SCREEN_ONLY = {
     "header": ".md-header",
     "navigation": ".md-sidebar--primary",
     "table of contents": ".md-sidebar--secondary",
-    "search": ".md-search",
+    "search": ".site-search",
     "palette toggle": "[data-md-component=palette]",
     "skip link": ".md-skip",
     "footer navigation": ".md-footer__inner",

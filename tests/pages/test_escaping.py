@@ -91,11 +91,16 @@ def test_meta_description_and_navigation_hold_the_payload_as_text(injected_site)
     assert all("&amp;" not in label for label in footer_labels)
 
 
-def test_search_index_holds_escaped_text_only(injected_site):
-    index = json.loads((injected_site.root / "search" / "search_index.json").read_text("utf-8"))
-    for doc in index["docs"]:
-        assert "<script" not in doc["text"] and "<script" not in doc["title"]
-        assert "evil.example\"" not in doc["text"]
+def test_search_index_holds_the_payload_as_text(injected_site):
+    # Pagefind keeps each page's text as text (site-search.js shows it with textContent, and Pagefind escapes
+    # it again in the excerpts): the payload arrives once, as typed, never decoded twice into markup.
+    from search_files import indexed_pages
+    humming = next(page for page in indexed_pages(injected_site.root)
+                   if page["url"] == "/glimmer-fever/treatments/humming/")
+    assert humming["meta"]["title"] == " ".join(PAYLOAD.split())
+    assert humming["meta"]["topic"] == " ".join(PAYLOAD.split())
+    assert " ".join(PAYLOAD.split()) in humming["content"]
+    assert "&lt;" not in humming["content"] and "&amp;" not in humming["meta"]["title"]
 
 
 def strings(data):

@@ -98,15 +98,15 @@ def test_copy_button_puts_the_link_on_the_clipboard_and_says_so(served_site, bro
         control = card.get_by_role("button", name=f"{button} for Surgery")
         control.click()
         expect(card.get_by_role("button", name="Copied for Surgery")).to_be_visible()
-        expect(page.get_by_role("status")).to_have_text(f"Copied: {expected}")
+        expect(page.get_by_role("status").filter(has_text="Copied")).to_have_text(f"Copied: {expected}")
         assert page.evaluate("navigator.clipboard.readText()") == expected
     finally:
         context.close()
 
 
-def test_page_starts_with_the_first_topics_links_before_the_address_patterns(real_site):
+def test_page_starts_with_the_topics_links_before_the_address_patterns(real_site):
     article = str(real_site.page(PAGE).select_one("article"))
-    first_link = article.find(f'href="{SITE_URL}secondary-liver-cancer/"')
+    first_link = article.find('href="secondary-liver-cancer/"')  # the topic's own page of links
     patterns = article.find("How the web addresses work")
     assert 0 < first_link < patterns
     assert article.find("Terms of linking and reuse") > patterns
@@ -123,13 +123,13 @@ def test_every_copy_button_copies_its_text_from_the_keyboard(served_site, browse
         buttons = page.locator("button.copy-button")
         if url != PAGE:  # the topic page: its card's iframe code and HTML, and its link
             buttons = page.locator("#link-embed-secondary-liver-cancer button.copy-button")
-        assert buttons.count() >= (15 if url == PAGE else 3)
+        assert buttons.count() >= (10 if url == PAGE else 3)  # /for-clinics/: the site's own pages and the infobutton address
         for index in range(buttons.count()):
             button = buttons.nth(index)
             expected = page.locator(f"[id='{button.get_attribute('data-copy-target')}']").text_content()
             button.focus()
             page.keyboard.press("Enter")
-            expect(page.get_by_role("status")).to_have_text(f"Copied: {expected}")
+            expect(page.get_by_role("status").filter(has_text="Copied")).to_have_text(f"Copied: {expected}")
             assert page.evaluate("navigator.clipboard.readText()") == expected
     finally:
         context.close()

@@ -64,6 +64,13 @@ def test_search_finds_ablation_from_file(unpacked, page):
     assert (unpacked / TOPIC / "treatments" / "ablation.html").as_uri() in found, found
 
 
+def test_the_offline_copy_searches_with_materials_search_not_pagefind(unpacked):
+    # Pagefind fetches its index, which a page opened from file:// may not do.
+    page = (unpacked / "index.html").read_text("utf-8")
+    assert 'data-md-component="search"' in page and "data-site-search" not in page
+    assert (unpacked / "search" / "search_index.json").is_file() and not (unpacked / "pagefind").exists()
+
+
 def test_the_published_site_keeps_its_folder_addresses(real_site):
     assert (real_site.root / TOPIC / "treatments" / "ablation" / "index.html").is_file()
     assert not (real_site.root / TOPIC / "treatments" / "ablation.html").exists()

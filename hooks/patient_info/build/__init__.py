@@ -24,6 +24,7 @@ from ..built_pages.content_report import PageReport, report_html, report_json
 from ..built_pages.page_reading import PageReader, PageToRead
 from ..built_pages.preview import (DraftWarning, banner_html, content_warning, mistakes_page, page_warning,
                                    partial_preview_note, warnings_for)
+from ..built_pages.search_index import SearchIndex, SearchIndexError, searchable_pages
 from ..built_pages.security_policy import protect_file, with_policy, write_headers_file
 from ..built_pages.theme_fixes import ThemeMarkupChanged, fix_theme_html
 from ..content.files import display_path
@@ -63,6 +64,7 @@ class SiteBuild:
     reader: PageReader | None = None
     _pages_by_address: dict[str, Link] = field(default_factory=dict)
     _read: list[tuple[str, str, str]] = field(default_factory=list)  # (source path, title, audience) of each page
+    search: SearchIndex | None = None  # Pagefind, indexing the pages while MkDocs writes them (not offline)
     _report_rows: list[PageReport] = field(default_factory=list)
 
     @classmethod
@@ -79,6 +81,8 @@ class SiteBuild:
             return build
         if settings.preview:
             build._start_drafts()
+        if not settings.offline:
+            build.search = SearchIndex()
         build._pages_by_address = {link.address: link for link in plan.links if link.kind != page_kinds.CODE_LINK.name
                                    and "#" not in link.address}
         return build
@@ -153,18 +157,42 @@ class SiteBuild:
     def finish_page(self, html: str) -> str:
         """A page MkDocs wrote: the theme's markup fixed and its Content Security Policy added."""
         try:
-            fixed = fix_theme_html(html)
+            fixed = fix_theme_html(html, material_search=self.settings.offline)  # Material's search: offline only
         except ThemeMarkupChanged as error:
             raise BuildStopped(str(error)) from None
         return with_policy(fixed, preview=self.settings.preview, offline_worker=self.offline_worker)
 
+    def start_search_index(self, pages: list[tuple[str, str, str, str]], site_dir: Path) -> None:
+        """Once every page's content is known: Pagefind indexes the searchable ones, (source path, address, title,
+        content HTML) each, while MkDocs writes the pages. The offline copy keeps Material's own search."""
+        if self.search is None:
+            return
+        searchable = searchable_pages(self.plan.site)
+        for src_uri, address, title, content in pages:
+            if src_uri in searchable:
+                self.search.add(searchable[src_uri], url="/" + address, title=title, content=content)
+        try:
+            self.search.start(site_dir)
+        except SearchIndexError as error:
+            raise BuildStopped(str(error)) from None
+
     def finish_site(self, site_dir: Path) -> None:
-        """After MkDocs wrote the site: the content report's JSON, the headers file for static hosts, and in the
-        offline copy every link pointed at a file of the copy (take_away/offline.py)."""
+        """After MkDocs wrote the site: the search index, the content report's JSON, the headers file for static
+        hosts, and in the offline copy every link pointed at a file of the copy (take_away/offline.py)."""
+        if self.search is not None:
+            try:
+                self.search.write(site_dir)
+            except SearchIndexError as error:
+                raise BuildStopped(str(error)) from None
         Path(site_dir, REPORT_FILE).write_text(self.report_json(), "utf-8")
         write_headers_file(site_dir)
         if self.settings.offline:
             finish_offline_copy(site_dir)
+
+    def stop(self) -> None:
+        """A build that failed: Pagefind runs in a process of its own, which must not be left behind."""
+        if self.search is not None:
+            self.search.close()
 
     def menu(self) -> list:
         """The menu in MkDocs' nav shape, its section titles escaped (the theme prints them unescaped)."""

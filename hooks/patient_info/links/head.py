@@ -54,7 +54,8 @@ def structured_data(site: Site, link: Link, site_url: str, language: str) -> dic
         "audience": _audience(link),
     }
     if link.topic is None:
-        data["about"] = [_condition(topic, site_url) for topic in site.topics]
+        # A site-wide page is about the whole library: naming each condition would make every such page grow
+        # with the number of topics.
         return data
     condition = _condition(link.topic, site_url)
     data["about"] = condition

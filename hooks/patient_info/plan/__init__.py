@@ -77,6 +77,13 @@ class Plan:
     hand_written: tuple[str, ...] = ()  # the hand-written pages in docs/ (the editors' guide), by source path
 
     @property
+    def written_after_the_pages(self) -> tuple[str, ...]:
+        """What the build writes once the pages are written, from them: the content report's figures, the
+        headers file for static hosts (a rule for each top-level folder), and the search index (pagefind/,
+        but in the offline copy, which keeps the theme's own search)."""
+        return ("content-report.json", "_headers", *(() if self.settings.offline else ("pagefind/",)))
+
+    @property
     def language(self) -> str:
         return self.site.settings.language if self.site else "en"
 
