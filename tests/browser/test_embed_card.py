@@ -7,6 +7,8 @@ import pytest
 from conftest import FIXTURES, ROOT
 from patient_info.content.check import load_site
 from patient_info.links.catalogue import catalogue
+from patient_info.wording import wording
+from patient_info.wording import wording
 from patient_info.pages.embed import IFRAME_HEIGHT, iframe_snippet
 from serving import serve
 from test_accessibility_axe import AXE_TAGS, axe_source, describe  # noqa: F401 (axe_source is a fixture)
@@ -77,7 +79,7 @@ def test_axe_run_from_the_host_reports_a_fault_planted_inside_the_card(browser, 
 
 
 @pytest.mark.parametrize("link, path", [("Read about the treatments", "/secondary-liver-cancer/"),
-                                        ("Print a one-page summary", "/secondary-liver-cancer/summary/"),
+                                        ("Print a summary (one sheet of paper)", "/secondary-liver-cancer/summary/"),
                                         ("Patient information", "/")])
 def test_card_links_open_in_the_top_window(browser, clinic, served_site, link, path):
     context, page = open_clinic(browser, clinic, width=1280)
@@ -113,9 +115,10 @@ def test_card_fits_its_iframe_from_280_px_without_scrolling(browser, served_site
 
 def test_clinic_page_holds_the_iframe_code_the_topic_page_offers(served_site):
     """The fixture's iframe is what a clinic copies from /for-clinics/<topic>/, so the tests above test that."""
-    card = next(link for link in catalogue(load_site(ROOT / "content")) if link.kind == "embed")
+    site = load_site(ROOT / "content")
+    card = next(link for link in catalogue(site, wording(site.settings.language)) if link.kind == "embed")
     offered = served_site.site.page("/for-clinics/secondary-liver-cancer/").select_one(
         "#link-embed-secondary-liver-cancer-iframe").get_text()
-    assert offered == iframe_snippet(card, SITE_URL)
+    assert offered == iframe_snippet(card, SITE_URL, site.settings.language)
     assert offered.replace(' loading="lazy"', "").replace(' data-kind="embed"', "") in \
         (FIXTURES / "clinic-page.html").read_text("utf-8").replace(' data-kind="embed"', "").replace(' loading="lazy"', "")

@@ -10,6 +10,7 @@ import pytest
 from conftest import ROOT
 from patient_info.content.check import load_site
 from patient_info.links.catalogue import catalogue
+from patient_info.wording import wording
 from patient_info.model import paths
 
 ICD10, ICD10_CM, SNOMED = "2.16.840.1.113883.6.3", "2.16.840.1.113883.6.90", "2.16.840.1.113883.6.96"
@@ -148,7 +149,8 @@ def test_empty_request_shows_the_topics_and_every_code(served_site, visit):
 
 
 def _code_links() -> list:
-    return [link for link in catalogue(load_site(ROOT / "content")) if link.kind == "code-link"]
+    site = load_site(ROOT / "content")
+    return [link for link in catalogue(site, wording(site.settings.language)) if link.kind == "code-link"]
 
 
 def test_without_javascript_the_page_lists_every_code_link(served_site, visit):

@@ -73,7 +73,8 @@ def page_policy(html: str, *, preview: bool = False, offline_worker: Path | None
     styles = " ".join(_hashes(match.group(1) for match in _STYLE.finditer(html)))
     directives = [
         f"default-src {self_}",
-        f"script-src {self_} {scripts}".rstrip(),
+        # Pagefind, the site's search, runs its index reader as WebAssembly, which a policy allows only by name.
+        f"script-src {self_} 'wasm-unsafe-eval' {scripts}".rstrip(),
         f"style-src {self_} {styles}".rstrip(),
         f"img-src {self_} data:",
         "object-src 'none'",
