@@ -1,8 +1,8 @@
 // Glossary terms explained in place. The build links the first use of each glossary term on a page to its
 // place in the glossary and puts the term's definition in the page, in a <template> (built_pages/page_html.py).
 // Here each such term becomes a disclosure: a tap, a click, Enter or Space shows the definition under the
-// sentence the term is in (at the end of its paragraph, list item or cell), and again hides it; Escape hides it
-// and puts the focus back on the term. The term is announced as a
+// statement the term is in (else at the end of its paragraph, list item or cell), and again hides it; Escape
+// hides it and puts the focus back on the term. The term is announced as a
 // button that is expanded or collapsed. Nothing is fetched and nothing from the address is read: the
 // definition is a copy of the page's own template. Without JavaScript the term stays a link to the glossary,
 // and a click with a modifier key still opens it (in a new tab, say).
@@ -37,8 +37,13 @@
     var definition = template.content.firstElementChild.cloneNode(true);
     definition.id = PREFIX + id + "-shown";
     definition.hidden = true;
+    // After the statement the term is in (a statement is printed whole, so the definition goes after it), else
+    // at the end of its paragraph, list item or cell.
+    var statement = term.closest(".statement");
     var block = term.closest("p, li, td, th, dd, dt, figcaption, blockquote");
-    if (block) {
+    if (statement) {
+      statement.after(definition);
+    } else if (block) {
       block.append(definition);
     } else {
       term.after(definition);
