@@ -129,11 +129,29 @@ def example_site(tmp_path_factory) -> BuiltSite:
     return build_or_fail(tmp_path_factory.mktemp("example") / "site", EXAMPLE_CONTENT)
 
 
+@pytest.fixture(scope="session")
+def one_side_site(tmp_path_factory) -> BuiltSite:
+    """The example content whose summary fits one side of the sheet (one_side_content), built."""
+    folder = tmp_path_factory.mktemp("one-side")
+    return build_or_fail(folder / "site", one_side_content(folder / "content"))
+
+
 @pytest.fixture
 def example_copy(tmp_path) -> Path:
     """A writable copy of the example fixture content, for tests that plant mistakes."""
     target = tmp_path / "content"
     shutil.copytree(EXAMPLE_CONTENT, target)
+    return target
+
+
+def one_side_content(target: Path) -> Path:
+    """The example content with its topic's caveats and questions left out: a summary with room to write on one
+    side of the sheet."""
+    shutil.copytree(EXAMPLE_CONTENT, target)
+    path = target / "glimmer-fever" / "topic.yaml"
+    topic = yaml.safe_load(path.read_text("utf-8"))
+    del topic["caveats"], topic["questions"]
+    path.write_text(yaml.safe_dump(topic, sort_keys=False, allow_unicode=True), "utf-8")
     return target
 
 
@@ -212,7 +230,7 @@ def page(browser):
 # A test is marked by its folder (site/, browser/) or by the shared fixtures it uses; tests elsewhere
 # that build fixture content themselves say so with @pytest.mark.build.
 _BROWSER_FIXTURES = {"browser"}
-_BUILD_FIXTURES = {"real_site", "example_site", "served_site"}
+_BUILD_FIXTURES = {"real_site", "example_site", "served_site", "one_side_site"}
 _MARKED_FOLDERS = {ROOT / "tests" / "site": "build", ROOT / "tests" / "browser": "browser"}
 
 

@@ -2,7 +2,8 @@
 // and opens the topic page, or its JSON answer, for the first code the site knows. Its table is the page's own
 // list of code links and code systems, written by the build from the link catalogue; without JavaScript that
 // list is the page. Nothing from the query is ever written into the page as markup: only codes that pass CODE
-// are shown, and only as text.
+// are shown, and only as text. What it says comes from the page too (#infobutton-words, in the site's
+// language), each {name} in it replaced by a code as text or by the topic's link.
 (function () {
   "use strict";
   // Longer values are neither codes nor code-system identifiers: left unread.
@@ -78,28 +79,48 @@
     return found;
   }
 
-  function show(parts) {
-    var answer = document.getElementById("infobutton-answer");
+  // A paragraph of the page's words named `name`, each {value} in them replaced by values[value] (text, or
+  // an element such as a link).
+  function say(name, values) {
     var paragraph = document.createElement("p");
-    parts.forEach(function (part) {
-      paragraph.append(part);
+    var words = document.querySelector('#infobutton-words [data-say="' + name + '"]').textContent;
+    words.split(/\{(\w+)\}/).forEach(function (part, index) {
+      paragraph.append(index % 2 === 1 && values && Object.prototype.hasOwnProperty.call(values, part) ?
+        values[part] : part);
     });
-    answer.replaceChildren(paragraph);
+    return paragraph;
+  }
+
+  function show(paragraphs) {
+    var answer = document.getElementById("infobutton-answer");
+    answer.replaceChildren.apply(answer, paragraphs);
     answer.hidden = false;
     document.getElementById("infobutton-fallback").hidden = true;
   }
 
-  function showNoMatch() {
-    show(["This site has no information for the code your system sent. The topics it has are below. " +
-          "Your care team can tell you more about your own care."]);
+  // The first code the request sent, if it is one a code can be (shown as text only).
+  function sentCode(query) {
+    var first = criteria(query)[0];
+    var code = first ? first.code.trim().toUpperCase() : "";
+    return code.length <= MAX_LENGTH && CODE.test(code) ? code : "";
+  }
+
+  // Plainly: no page for this code; the topics below are all the site has, not matches.
+  function showNoMatch(query) {
+    var code = "";
+    try {
+      code = sentCode(query);
+    } catch (error) {
+      code = "";
+    }
+    show([code ? say("no-page-for-code", {code: code}) : say("no-page"), say("all-topics")]);
   }
 
   function showParent(found) {
     var link = document.createElement("a");
     link.href = found.link.getAttribute("data-target");
     link.textContent = found.link.getAttribute("data-title");
-    show(["No topic lists the code " + found.code + ". It comes under " + found.link.getAttribute("data-code") +
-          ", which this topic covers: ", link]);
+    show([say("category", {code: found.code, category: found.link.getAttribute("data-code"), topic: link})]);
   }
 
   function answer() {
@@ -113,7 +134,7 @@
     });
     if (!found) {
       if (window.location.search.length > 1) {
-        showNoMatch();
+        showNoMatch(query);
       }
     } else if (json) {
       window.location.replace(found.link.getAttribute("data-answer"));
@@ -128,6 +149,6 @@
   try {
     answer();
   } catch (error) {
-    showNoMatch();
+    showNoMatch(null);
   }
 })();

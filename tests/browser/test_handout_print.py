@@ -8,8 +8,11 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from conftest import EXAMPLE_CONTENT, TOPIC, build_or_fail, serving
-from printing import PAPERS, print_to_pdf
+from conftest import EXAMPLE_CONTENT, ROOT, TOPIC, build_or_fail, serving
+from patient_info.content.check import load_site
+from patient_info.pages.handout import MOST_NOTE_LINES, plan_sheet
+from patient_info.pages.render import summary_handout
+from printing import PAPERS, Block, left_alone, print_to_pdf
 
 SUMMARY = f"/{TOPIC}/summary/"
 LARGE_PRINT = f"/{TOPIC}/summary/large-print/"
@@ -48,6 +51,72 @@ def test_summary_prints_on_one_sheet_with_the_title_repeated_on_the_back(printed
 
 
 @pytest.mark.parametrize("paper", PAPERS)
+def test_side_one_opens_with_the_publisher_the_date_and_the_source(printed, paper):
+    pdf = printed[SUMMARY, paper]
+    lines = [fragment.text.strip() for fragment in pdf.fragments[0]]
+    assert lines[0] == "Published by the patient-info project. Last reviewed: 28 November 2026."
+    assert lines[1] == TITLE
+    assert lines[2].startswith("Adapted from “Treatment overview” by Macmillan Cancer Support.")
+    assert "A doctor or nurse has not yet checked this information." in " ".join(" ".join(lines[2:5]).split())
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_please_turn_over_is_at_the_foot_of_the_front_only(printed, paper):
+    pdf = printed[SUMMARY, paper]
+    assert len(pdf.pages) == 2
+    last = pdf.fragments[0][-1]
+    assert last.text.strip() == "Please turn over"
+    assert last.top > pdf.heights[0] - 12 * 72 / 25.4  # in the bottom margin, under the text
+    assert "Please turn over" not in pdf.pages[1]
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_a_summary_on_one_side_does_not_ask_to_turn_over(one_side_site, browser, paper):
+    with serving(one_side_site) as served:
+        page = browser.new_page()
+        try:
+            page.goto(served.url("/glimmer-fever/summary/"))
+            pdf = print_to_pdf(page, paper)
+        finally:
+            page.close()
+    assert len(pdf.pages) == 1
+    assert "Please turn over" not in pdf.text
+    assert "My specialist nurse or key worker" in pdf.text
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_the_last_side_has_the_write_in_boxes_and_about_ten_note_lines(printed, served_site, browser, paper):
+    back = printed[SUMMARY, paper].pages[-1]
+    for label in ("My specialist nurse or key worker", "Phone", "Out of hours"):
+        assert label in back
+    page = browser.new_page()
+    try:
+        page.goto(served_site.url(SUMMARY))
+        page.emulate_media(media="print")
+        boxes = page.eval_on_selector_all(".handout-box", """boxes => boxes.map(box => {
+            const style = getComputedStyle(box), label = box.querySelector('.handout-box-label');
+            return {border: style.borderTopStyle + ' ' + style.borderBottomStyle + ' ' + style.borderLeftStyle,
+                    room: box.getBoundingClientRect().bottom - label.getBoundingClientRect().bottom,
+                    fontSize: parseFloat(style.fontSize)};
+        })""")
+        lines = page.locator(".handout-lines span").count()
+    finally:
+        page.close()
+    assert len(boxes) == 3
+    for box in boxes:
+        assert box["border"] == "solid solid solid"
+        assert box["room"] >= 1.8 * box["fontSize"]  # a line of handwriting under the label
+    assert lines == plan_sheet(summary_handout(*_real_topic(), language="en", site_url=overview_url(served_site.site)
+                                               .removesuffix(f"{TOPIC}/"))).note_lines
+    assert 8 <= lines <= MOST_NOTE_LINES
+
+
+def _real_topic():
+    site = load_site(ROOT / "content")
+    return site.topics[0], site
+
+
+@pytest.mark.parametrize("paper", PAPERS)
 def test_no_printed_text_is_smaller_than_12pt(printed, paper):
     sizes = printed[SUMMARY, paper].font_sizes
     assert sizes, "no text found in the PDF"
@@ -63,6 +132,42 @@ def test_large_print_text_is_16pt_or_more_with_the_title_and_number_on_each_page
     for number, text in enumerate(pdf.pages, start=1):
         assert f"Page {number} of {len(pdf.pages)}" in text
         assert title in " ".join(text.split())
+
+
+# The DOM's blocks of the large-print sheet, in order. Each note line is given a word to print, so that the
+# PDF's text shows where the lines fall: their height is fixed, so the words move nothing.
+LARGE_PRINT_BLOCKS = """() => {
+    document.querySelectorAll('.handout-lines span').forEach(line => { line.textContent = 'NOTELINE'; });
+    const sheet = document.querySelector('.handout'), lists = [...sheet.querySelectorAll('ul')];
+    return [...sheet.querySelectorAll('h1, h2, p, li, .handout-lines')]
+      .filter(el => !el.parentElement.closest('li, p, .handout-lines'))
+      .map(el => {
+        const list = el.matches('li') ? el.parentElement : null;
+        return {kind: el.matches('h1, h2, .handout-list-label') ? 'heading' : list ? 'item' : 'other',
+                text: el.innerText, list: list ? lists.indexOf(list) : -1,
+                index: list ? [...list.children].indexOf(el) : 0, size: list ? list.children.length : 0};
+      }).filter(block => block.text.trim());
+}"""
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("site", ["real", "example"])
+def test_large_print_leaves_no_heading_or_item_alone_at_a_page_break(served_site, example_site, browser, site, paper):
+    with serving(example_site) as example:
+        served, topic = (served_site, TOPIC) if site == "real" else (example, "glimmer-fever")
+        page = browser.new_page()
+        try:
+            page.goto(served.url(f"/{topic}/summary/large-print/"))
+            unmarked = len(print_to_pdf(page, paper).pages)
+            page.emulate_media(media="print")
+            blocks = [Block(**block) for block in page.evaluate(LARGE_PRINT_BLOCKS)]
+            pdf = print_to_pdf(page, paper)
+        finally:
+            page.close()
+    assert len(pdf.pages) == unmarked  # the words on the note lines moved nothing
+    assert any(block.kind == "item" for block in blocks) and any(block.kind == "heading" for block in blocks)
+    pages = [pdf.content(number, margin_mm=18) for number in range(len(pdf.pages))]
+    assert left_alone(pages, blocks) == []
 
 
 def test_headings_print_at_14pt_or_more(served_site, browser):

@@ -10,8 +10,8 @@ import pytest
 from conftest import ROOT
 from patient_info.content.check import load_site
 from patient_info.links.catalogue import catalogue
-from patient_info.wording import wording
 from patient_info.model import paths
+from patient_info.wording import wording
 
 ICD10, ICD10_CM, SNOMED = "2.16.840.1.113883.6.3", "2.16.840.1.113883.6.90", "2.16.840.1.113883.6.96"
 OVERVIEW = "/secondary-liver-cancer/"
@@ -131,10 +131,34 @@ def test_request_without_a_match_shows_the_no_match_page_safely(served_site, vis
     answer = page.page.locator("#infobutton-answer")
     answer.wait_for(state="visible", timeout=TIMEOUT_MS)
     assert urlsplit(page.page.url).path == "/link/"
-    assert answer.inner_text().startswith("This site has no information for the code your system sent.")
+    assert answer.inner_text().startswith("There is no page on this site for the code")
     assert page.page.get_by_role("link", name="Secondary cancer in the liver").first.is_visible()
     assert page.page.evaluate("window.__hacked") is None
     assert "__hacked" not in page.page.content()
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("query, says", [
+    (request(("C22.0", ICD10)), "There is no page on this site for the code C22.0."),  # primary liver cancer
+    (request(("c22.0", ICD10_CM), ("Z99.9", ICD10_CM)), "There is no page on this site for the code C22.0."),
+    (request((HOSTILE, ICD10_CM)), "There is no page on this site for the code your system sent."),
+    ("/link/?mainSearchCriteria.v.c=&mainSearchCriteria.v.cs=", "There is no page on this site for the code your system sent."),
+], ids=["primary-liver-cancer", "two-unknown-codes", "not-a-code", "empty"])
+def test_a_code_with_no_page_is_told_so_plainly_and_the_topics_are_all_topics(served_site, visit, query, says):
+    page = visit(served_site.url(query))
+    answer = page.page.locator("#infobutton-answer")
+    answer.wait_for(state="visible", timeout=TIMEOUT_MS)
+    paragraphs = answer.locator("p").all_inner_texts()
+    assert paragraphs == [says, "The list below has all the topics on this site. None of them is about this code. "
+                                "Your care team can tell you more about your own care."]
+    assert answer.get_by_role("link").count() == 0  # nothing offered as a match
+    heading = page.page.get_by_role("heading", name="All topics")
+    assert heading.is_visible()
+    listed = heading.locator("xpath=following-sibling::ul[1]").get_by_role("link").all_inner_texts()
+    assert listed == ["Secondary cancer in the liver"]
+    text = " ".join(page.page.locator("article").inner_text().split()).lower()
+    for word in ("suggest", "match", "similar", "related"):
+        assert word not in text, word
     assert page.errors == []
 
 

@@ -103,10 +103,38 @@ def test_only_the_first_linkable_use_is_linked_and_headings_and_links_are_left_a
     assert linked.h2.get_text() == "Ablation" and linked.h2.a is None
 
 
-def test_definition_in_the_link_title_is_escaped():
-    linked = BeautifulSoup(link_first_uses("<p>ablation</p>", Glossary((TERM,)), "g/"), "html.parser")
-    assert linked.a["title"] == 'Ablation: Heat <b>"kills"</b> & more.'
+def test_each_linked_terms_definition_is_in_the_page_escaped_with_a_link_to_the_glossary():
+    linked = BeautifulSoup(link_first_uses("<p>ablation and ablation</p>", Glossary((TERM,)), "g/"), "html.parser")
+    [template] = linked.find_all("template")
+    assert template["id"] == "glossary-definition-ablation" and template.has_attr("data-search-exclude")
+    assert template.get_text() == 'Ablation: Heat <b>"kills"</b> & more. “Ablation” in the glossary'
     assert linked.find("b") is None
+    assert template.a["href"] == "g/#ablation"
+    assert not linked.select_one("a.glossary-term").has_attr("title")  # no 10 px tooltip: the page explains it
+
+
+def test_a_page_without_glossary_links_gets_no_definitions():
+    assert "<template" not in link_first_uses("<p>Nothing to explain.</p>", Glossary((TERM,)), "g/")
+    assert "<template" not in read_page("<p>ablation</p>", Glossary((TERM,)), None).html
+
+
+def test_every_linked_term_has_its_definition_in_its_page_once(real_site):
+    definitions = {term.id: term for term in GLOSSARY.terms}
+    for url in patient_pages(real_site) - NOT_LINKED_PAGES:
+        article = real_site.page(url).select_one("article")
+        linked = [link["href"].partition("#")[2] for link in article.select("a.glossary-term")]
+        templates = article.select("template[id^='glossary-definition-']")
+        assert [t["id"].removeprefix("glossary-definition-") for t in templates] == linked, url
+        for template in templates:
+            term = definitions[template["id"].removeprefix("glossary-definition-")]
+            assert template.get_text().startswith(f"{term.term}: {term.definition} "), url
+            assert real_site.resolve(url, template.a["href"]) == f"/glossary/#{term.id}", url
+
+
+def test_search_leaves_the_definitions_out(real_site):
+    index = json.loads((real_site.root / "search" / "search_index.json").read_text("utf-8"))
+    assert index["docs"]
+    assert not [doc["location"] for doc in index["docs"] if "in the glossary" in doc["text"]]
 
 
 @pytest.mark.build

@@ -133,3 +133,37 @@ def test_every_copy_button_copies_its_text_from_the_keyboard(served_site, browse
             assert page.evaluate("navigator.clipboard.readText()") == expected
     finally:
         context.close()
+
+
+def test_a_topics_page_for_clinics_starts_with_what_a_gp_hands_over(real_site):
+    """The patient link, its QR code and the two PDFs come first; the cards and the coding detail after them."""
+    article = real_site.page(TOPIC_PAGE).select_one("article")
+    order = {id(element): number for number, element in enumerate(article.find_all(True))}
+    assert [h2.get_text(strip=True) for h2 in article.find_all("h2")][0] == "To give your patient"
+    handover = article.select_one(".handover")
+    link = handover.select_one("a.address")
+    assert link["href"] == link.get_text() == SITE_URL + "secondary-liver-cancer/"
+    qr = handover.select_one("img")
+    overview_card = article.select_one("#link-secondary-liver-cancer")
+    assert qr["src"] == overview_card.select_one(".link-card__qr img")["src"]  # the overview's QR code
+    assert qr["alt"] == f"QR code that opens {SITE_URL}secondary-liver-cancer/"
+    pdfs = handover.select("a[href$='.pdf']")
+    assert [real_site.resolve(TOPIC_PAGE, a["href"]) for a in pdfs] == [
+        "/secondary-liver-cancer/summary.pdf", "/secondary-liver-cancer/summary-large-print.pdf"]
+    assert [a.get_text() for a in pdfs] == ["Download the summary (PDF, one sheet)",
+                                           "Download the summary in large print (PDF)"]
+    codes = article.find("h2", string="Diagnosis codes")
+    first_card = article.select_one(".link-card")
+    assert order[id(link)] < order[id(qr)] < order[id(pdfs[0])] < order[id(pdfs[1])] < order[id(first_card)]
+    assert order[id(pdfs[1])] < order[id(codes)]
+
+
+def test_the_patient_link_is_copied_from_the_top_of_a_topics_page(served_site, browser):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    try:
+        page.goto(served_site.url(TOPIC_PAGE))
+        page.get_by_role("button", name="Copy the patient link").click()
+        expect(page.get_by_role("status")).to_have_text(f"Copied: {SITE_URL}secondary-liver-cancer/")
+    finally:
+        context.close()

@@ -2,16 +2,18 @@
 is left with note lines, and warns when the summary will not fit."""
 
 import dataclasses
+import math
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import EXAMPLE_CONTENT, ROOT, TOPIC, BuiltSite, mkdocs_build, serving
+from conftest import EXAMPLE_CONTENT, ROOT, TOPIC, BuiltSite, mkdocs_build, one_side_content, serving
 from patient_info.content.check import load_site
-from patient_info.pages.handout import (LINE, NOTE_LINE, NOTE_LINES, PAGE_HEIGHT, PAGE_WIDTH, SPARE, HandoutSection,
-                                        HandoutStatement, estimate_height, plan_sheet)
+from patient_info.pages.handout import (LINE, MOST_NOTE_LINES, NOTE_LINE, NOTE_LINES, NOTE_LINES_WITH_STATEMENTS_APART,
+                                        PAGE_HEIGHT, PAGE_WIDTH, SPARE, HandoutSection, HandoutStatement,
+                                        estimate_height, plan_sheet)
 from patient_info.pages.render import summary_handout
 from printing import print_to_pdf
 
@@ -56,24 +58,34 @@ def with_contact(handout, contact: str):
 
 # The estimate, without a build -------------------------------------------------
 
-def test_the_real_topic_is_laid_out_on_one_sheet_with_room_to_write():
+def test_the_real_topic_is_laid_out_on_one_sheet_with_about_ten_lines_to_write_on():
     sheet = plan_sheet(handout_of(ROOT / "content", TOPIC))
     assert sheet.fits
-    assert len(sheet.sides) <= 2
-    assert sheet.note_lines >= 6, "too few lines to write on"
+    assert len(sheet.sides) == 2
+    assert 8 <= sheet.note_lines <= MOST_NOTE_LINES
 
 
-def test_a_short_summary_stays_on_one_side():
-    sheet = plan_sheet(handout_of(EXAMPLE_CONTENT, LONG_TOPIC))
+def test_a_summary_with_room_to_write_on_its_one_side_stays_on_one_side(tmp_path):
+    sheet = plan_sheet(handout_of(one_side_content(tmp_path / "content"), LONG_TOPIC))
     assert sheet.fits
     assert len(sheet.sides) == 1 and sheet.back_starts_at == ""
+    assert sheet.note_lines >= NOTE_LINES_WITH_STATEMENTS_APART
 
 
-def test_the_back_starts_at_a_part_and_note_lines_fill_what_is_left_of_it():
+def test_a_short_summary_without_room_to_write_keeps_the_back_for_notes():
+    """On one side the fixture topic would leave room for three lines: the boxes and the notes go on the back."""
+    sheet = plan_sheet(handout_of(EXAMPLE_CONTENT, LONG_TOPIC))
+    assert sheet.fits
+    assert sheet.back_starts_at == "write-in"
+    assert sheet.note_lines == MOST_NOTE_LINES
+
+
+def test_the_back_starts_at_a_part_and_note_lines_fill_what_is_left_of_it_up_to_ten():
     sheet = plan_sheet(handout_of(ROOT / "content", TOPIC))
-    assert sheet.back_starts_at in ("together", "keep-in-mind", "questions", "notes")
+    assert sheet.back_starts_at in ("together", "keep-in-mind", "questions", "write-in", "notes")
     left = PAGE_HEIGHT - sheet.sides[-1]
-    assert SPARE <= left < SPARE + NOTE_LINE
+    assert left >= SPARE
+    assert sheet.note_lines == MOST_NOTE_LINES or left < SPARE + NOTE_LINE
 
 
 def test_a_longer_summary_leaves_fewer_note_lines():
@@ -82,13 +94,30 @@ def test_a_longer_summary_leaves_fewer_note_lines():
     assert plan_sheet(longer).note_lines < plan_sheet(handout).note_lines
 
 
+def test_statements_start_on_lines_of_their_own_when_the_sheet_has_room_for_it():
+    short = plan_sheet(handout_of(EXAMPLE_CONTENT, LONG_TOPIC))
+    assert short.statements_apart
+
+
+def test_statements_run_on_when_lines_of_their_own_would_leave_too_little_room_to_write():
+    """The real topic, every statement on lines of its own, overflows the front: its statements run on."""
+    handout = handout_of(ROOT / "content", TOPIC)
+    assert estimate_height(handout, statements_apart=True) > estimate_height(handout) + 2 * LINE
+    sheet = plan_sheet(handout)
+    assert not sheet.statements_apart and sheet.fits
+
+
 @pytest.mark.parametrize("change", [
     lambda h: dataclasses.replace(h, treatments=h.treatments + (HandoutSection("One more", (HandoutStatement("more", "More text."),)),) * 2),
     lambda h: dataclasses.replace(h, questions=h.questions + ("Another question?",) * 2),
     lambda h: dataclasses.replace(h, clinic_name="A clinic", clinic_phone="0100 000 000"),
     lambda h: with_contact(h, "Call the team. " * 20),
     lambda h: dataclasses.replace(h, aim=h.aim + (HandoutStatement("more", "More words." * 20),)),
-], ids=["treatments", "questions", "clinic-name", "clinic-contact", "longer-aim"])
+    lambda h: dataclasses.replace(h, words=dataclasses.replace(h.words, nurse="A label long enough to take two "
+                                                                             "lines in its box " * 2)),
+    lambda h: dataclasses.replace(h, words=dataclasses.replace(h.words, publisher="Published by " + "a publisher " * 20)),
+], ids=["treatments", "questions", "clinic-name", "clinic-contact", "longer-aim", "longer-box-label",
+        "longer-publisher"])
 def test_more_content_is_estimated_taller(change):
     handout = handout_of(ROOT / "content", TOPIC)
     assert estimate_height(change(handout)) > estimate_height(handout)
@@ -154,11 +183,13 @@ def measured_sides(browser, served, topic_id: str) -> list[float]:
         page.close()
 
 
-def test_estimate_matches_chromium_layout_within_one_line(browser, served_site, example_site, long_site):
+def test_estimate_matches_chromium_layout_within_one_line(browser, served_site, example_site, one_side_site,
+                                                         long_site, tmp_path):
     long_content, long_built = long_site
     cases = [(served_site, ROOT / "content", TOPIC)]
-    with serving(example_site) as example, serving(long_built) as long:
-        cases += [(example, EXAMPLE_CONTENT, LONG_TOPIC), (long, long_content, LONG_TOPIC)]
+    with serving(example_site) as example, serving(long_built) as long, serving(one_side_site) as one_side:
+        cases += [(example, EXAMPLE_CONTENT, LONG_TOPIC), (long, long_content, LONG_TOPIC),
+                  (one_side, one_side_content(tmp_path / "content"), LONG_TOPIC)]
         for served, content, topic_id in cases:
             sheet = plan_sheet(handout_of(content, topic_id))
             estimated = [sheet.sides[0], sum(sheet.sides[1:])] if len(sheet.sides) > 1 else list(sheet.sides)
@@ -180,14 +211,20 @@ def test_a_summary_the_build_warns_about_really_prints_on_more_than_one_sheet(br
             page.close()
 
 
-def test_two_more_note_lines_would_not_fit_the_sheet(browser, served_site):
-    """The note lines fill what is left of the last side: two more would run onto a third page."""
+def test_the_room_left_under_the_note_lines_is_the_room_chromium_leaves(browser, served_site):
+    """The note lines stop at ten; the estimate says how many more the last side has room for, and Chromium
+    agrees: that many more still fit on the sheet, and two more than that run onto a third page."""
+    sheet = plan_sheet(handout_of(ROOT / "content", TOPIC))
+    room = math.floor((PAGE_HEIGHT - SPARE - sheet.sides[-1]) / NOTE_LINE)
     page = browser.new_page()
     try:
         page.goto(served_site.url(f"/{TOPIC}/summary/"))
+        assert page.locator(".handout-lines span").count() == sheet.note_lines
         assert len(print_to_pdf(page, "Letter").pages) == 2
-        page.eval_on_selector(".handout-lines", "lines => lines.append(document.createElement('span'), "
-                                                "document.createElement('span'))")
+        add = "(lines, count) => { for (let i = 0; i < count; i++) lines.append(document.createElement('span')); }"
+        page.eval_on_selector(".handout-lines", add, room)
+        assert len(print_to_pdf(page, "Letter").pages) == 2
+        page.eval_on_selector(".handout-lines", add, 2)
         assert len(print_to_pdf(page, "Letter").pages) == 3
     finally:
         page.close()

@@ -5,7 +5,11 @@ import shutil
 
 import pytest
 
-from conftest import EXAMPLE_CONTENT, ROOT, TOPIC, BuiltSite, build_or_fail, main_text, mkdocs_build
+from datetime import date
+
+from conftest import EXAMPLE_CONTENT, ROOT, SITE_URL, TOPIC, BuiltSite, build_or_fail, main_text, mkdocs_build
+from patient_info.plan import make_plan
+from patient_info.plan.settings import Settings
 from patient_info.content.check import check_content, load_site
 from patient_info.content.revision import content_revision
 
@@ -66,17 +70,74 @@ def test_summary_prints_the_overview_address_review_dates_and_version_stamp(real
     text = summary_text(real_site)
     canonical = real_site.page(f"/{TOPIC}/").select_one('link[rel="canonical"]')["href"]
     assert f"Full information online: {canonical}" in text
-    assert "Last reviewed: 28 November 2026. Next review due: 28 November 2027." in text
+    assert "Next review due: 28 November 2027." in text
     assert f"Version: 2026-11-28-{content_revision(ROOT / 'content' / TOPIC)}" in text
-    assert "Published by the patient-info project." in text
 
 
-def test_summary_uses_the_site_address_it_is_built_for(tmp_path, example_site):
-    moved = mkdocs_build(tmp_path / "site", EXAMPLE_CONTENT, site_url="https://info.clinic.example/leaflets/")
-    assert moved.returncode == 0, moved.stderr
-    sheet = summary_text(BuiltSite(tmp_path / "site", moved.stderr), "glimmer-fever")
-    assert "https://info.clinic.example/leaflets/glimmer-fever/" in sheet
-    assert "https://info.clinic.example/" not in summary_text(example_site, "glimmer-fever")
+@pytest.mark.parametrize("path", [f"/{TOPIC}/summary/", f"/{TOPIC}/summary/large-print/"])
+def test_the_sheet_opens_with_its_publisher_date_and_source(real_site, path):
+    sheet = real_site.page(path).select_one(".handout")
+    blocks = [folded(block.get_text(" ")) for block in sheet.select(".handout-masthead, h1, .handout-source")]
+    assert blocks[0] == "Published by the patient-info project. Last reviewed: 28 November 2026."
+    assert blocks[1].startswith("Secondary cancer in the liver: treatment summary")
+    assert blocks[2] == ("Adapted from “Treatment overview” by Macmillan Cancer Support. A doctor or nurse has not "
+                         "yet checked this information.")
+    first = sheet.select_one(".handout-part")
+    assert first["data-part"] == "title" and first.find("p")["class"] == ["handout-masthead"]
+
+
+WRITE_IN = ["My specialist nurse or key worker", "Phone", "Out of hours"]
+
+
+@pytest.mark.parametrize("site_fixture, path", [
+    ("real_site", f"/{TOPIC}/summary/"), ("real_site", f"/{TOPIC}/summary/large-print/"),
+    ("example_site", "/glimmer-fever/summary/")])
+def test_every_sheet_has_the_write_in_boxes_labelled(request, site_fixture, path):
+    sheet = request.getfixturevalue(site_fixture).page(path).select_one(".handout")
+    boxes = sheet.select(".handout-write-in .handout-box")
+    assert [folded(box.get_text(" ")) for box in boxes] == WRITE_IN
+    assert sheet.select_one(".handout-write-in").find_parent(class_="handout-part")["data-part"] == "write-in"
+
+
+def turn_over_rule(site, path) -> bool:
+    """Whether the page asks for "Please turn over" at the foot of its first printed page (main.html)."""
+    styles = " ".join(style.get_text() for style in site.page(path).select("head style"))
+    return r'@bottom-right { content: "Please\000020 turn\000020 over"; }' in styles
+
+
+def test_please_turn_over_is_written_only_for_a_sheet_with_a_back(real_site, one_side_site):
+    assert real_site.page(f"/{TOPIC}/summary/").select_one(".handout-part--back") is not None
+    assert turn_over_rule(real_site, f"/{TOPIC}/summary/")
+    assert not turn_over_rule(real_site, f"/{TOPIC}/summary/large-print/")  # it numbers its pages instead
+    assert one_side_site.page("/glimmer-fever/summary/").select_one(".handout-part--back") is None
+    assert not turn_over_rule(one_side_site, "/glimmer-fever/summary/")
+
+
+@pytest.mark.parametrize("path, texts", [
+    (f"/{TOPIC}/", ["Download the summary (PDF, one sheet)", "Download the summary in large print (PDF)"]),
+    (f"/{TOPIC}/summary/", ["Download this summary (PDF, one sheet)", "Download the summary in large print (PDF)"]),
+    (f"/{TOPIC}/summary/large-print/", ["Download the summary (PDF, one sheet)",
+                                        "Download the summary in large print (PDF)"]),
+])
+def test_the_summary_and_the_overview_link_both_pdfs(real_site, path, texts):
+    article = real_site.page(path).select_one("article")
+    links = {folded(a.get_text()): real_site.resolve(path, a["href"]) for a in article.select("a[href$='.pdf']")}
+    assert links == dict(zip(texts, [f"/{TOPIC}/summary.pdf", f"/{TOPIC}/summary-large-print.pdf"], strict=True))
+
+
+@pytest.mark.parametrize("mode, says", [
+    ("preview", "this preview leaves them out"),
+    ("offline", "This copy has no PDFs of the summary"),
+])
+def test_without_the_pdfs_the_pages_say_so_instead_of_linking_to_them(mode, says):
+    settings = Settings(content_dir=EXAMPLE_CONTENT, site_url=SITE_URL, cache_dir=ROOT / ".cache" / "patient-info",
+                        today=date(2026, 6, 1), preview=mode == "preview", offline=mode == "offline",
+                        docs_dir=ROOT / "docs")
+    plan = make_plan(settings, judge_text=False)
+    for src_uri in ("glimmer-fever/index.md", "glimmer-fever/summary.md", "glimmer-fever/summary/large-print.md"):
+        markdown = next(page.markdown for page in plan.pages if page.src_uri == src_uri)
+        assert ".pdf" not in markdown and "Download" not in markdown, src_uri
+        assert says in markdown, src_uri
 
 
 @pytest.mark.build

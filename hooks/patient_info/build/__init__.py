@@ -225,7 +225,7 @@ class SiteBuild:
     # What is done to the HTML MkDocs makes ----------------------------------------------------------------
 
     def start_reading(self, pages: int) -> None:
-        self.reader = PageReader(self.plan.site.glossary, pages=pages)
+        self.reader = PageReader(self.plan.site.glossary, pages=pages, language=self.language)
 
     def read(self, key, src_uri: str, title: str, html: str, audience: str) -> None:
         """Reads a page MkDocs made: its text is measured as the plan's (`make check`) is, and on pages for

@@ -34,10 +34,10 @@ class PageRead:
     readability: Readability | None
 
 
-def read_pages(pages: list[PageToRead], glossary: Glossary) -> list[PageRead]:
+def read_pages(pages: list[PageToRead], glossary: Glossary, language: str = "en") -> list[PageRead]:
     results = []
     for page in pages:
-        text = read_page(page.html, glossary, page.glossary_href)
+        text = read_page(page.html, glossary, page.glossary_href, language=language)
         results.append(PageRead(text.html, measure(text.blocks, glossary) if page.measured else None))
     return results
 
@@ -46,8 +46,9 @@ class PageReader:
     """Takes pages in the order MkDocs makes them, each with a key of the caller's (its MkDocs page);
     results() gives (key, reading) in the same order."""
 
-    def __init__(self, glossary: Glossary, pages: int):
+    def __init__(self, glossary: Glossary, pages: int, language: str = "en"):
         self.glossary = glossary
+        self.language = language
         self.pool = worker_pool(1) if pages >= BACKGROUND_FROM_PAGES else None
         self.keys: list = []
         self.waiting: list[PageToRead] = []
@@ -56,7 +57,7 @@ class PageReader:
     def add(self, key, page: PageToRead) -> None:
         self.keys.append(key)
         if self.pool is None:
-            self.batches.append(read_pages([page], self.glossary))
+            self.batches.append(read_pages([page], self.glossary, self.language))
             return
         self.waiting.append(page)
         if len(self.waiting) == BATCH:
@@ -71,5 +72,5 @@ class PageReader:
         return list(zip(self.keys, readings))
 
     def _send(self) -> None:
-        self.batches.append(self.pool.submit(read_pages, self.waiting, self.glossary))
+        self.batches.append(self.pool.submit(read_pages, self.waiting, self.glossary, self.language))
         self.waiting = []

@@ -5,7 +5,9 @@ text is word-wrapped at the printed column width using the advance width of each
 in Arial-metric fonts, and the heights add up against the smaller of A4 and US Letter.
 The sheet is printed in parts (title, factors, treatments, ...). When the parts fit one
 side, they do; otherwise the back of the sheet starts at the first part that no longer fits
-the front. Either way the note lines fill what is left of the last side.
+the front, and the front says "Please turn over" at its foot. The note lines fill what is left
+of the last side, up to about ten. Each statement starts on a line of its own when the sheet
+still fits with them so; otherwise each treatment's statements run on as one paragraph.
 The sizes below mirror the print rules in docs/assets/handout.css; the browser tests
 compare the estimate with Chromium's real layout, so the two cannot drift apart unseen.
 """
@@ -45,6 +47,17 @@ QR_SIZE = 22 * MM
 FOOTER_TEXT_WIDTH = PAGE_WIDTH - QR_SIZE - 1.2 * FONT
 NOTE_LINE = 1.8 * FONT  # one ruled line to write on
 NOTE_LINES = 2  # the fewest that leave room to write; more fill what is left of the last side
+MOST_NOTE_LINES = 10  # enough to write on; room left below them stays blank
+# Statements start on lines of their own only if that leaves at least this many note lines: room to write
+# comes first, and the statements still read whole when they run on.
+NOTE_LINES_WITH_STATEMENTS_APART = 6
+# The write-in boxes ("My specialist nurse or key worker", "Phone", "Out of hours"), side by side in columns
+# of 2:1:1 with 0.6em between them; each has a bold label and room to write one line under it.
+BOX_GAP = 0.6 * FONT
+BOX_PADDING = 0.25 * FONT
+BOX_BORDER = 1
+BOX_WRITING = 1.8 * FONT
+BOX_COLUMNS = (2, 1, 1)
 # Room kept free at the foot of every side: the tests hold the estimate to within one line of Chromium's layout.
 SPARE = LINE
 BUDGET = PAGE_HEIGHT - SPARE  # the height each side may be estimated to fill
@@ -72,6 +85,8 @@ class HandoutNote:
 class HandoutWords:
     """The sheet's own words in the site's language: the template prints them and the estimate measures them."""
 
+    publisher: str  # "Published by ...": at the top of side one, with `dated`
+    dated: str  # "Last reviewed: <date>."
     source: str  # "Adapted from ..., by ...": at the top of side one
     review_notice: str  # "" once a clinician has checked the topic
     aim: str
@@ -81,13 +96,16 @@ class HandoutWords:
     treatments: str
     keep_in_mind: str
     questions: str
+    nurse: str  # the write-in boxes' labels
+    phone: str
+    out_of_hours: str
     notes: str
     appointment: str
     online: str
-    dates: str
+    next_review: str  # "Next review due: <date>."
     version: str
     contact: str
-    publisher: str
+    turn_over: str  # "Please turn over", at the foot of the front when the sheet has a back
 
 
 @dataclass(frozen=True)
@@ -118,6 +136,7 @@ class Sheet:
     sides: tuple[float, ...]  # each printed side's estimated height, in CSS pixels
     back_starts_at: str  # the part that starts the back of the sheet; "" when the summary fits one side
     note_lines: int
+    statements_apart: bool = True  # each statement starts on a line of its own (else they run on)
 
     @property
     def fits(self) -> bool:
@@ -132,29 +151,50 @@ class Sheet:
 
 
 def plan_sheet(handout: Handout) -> Sheet:
-    """Lay the summary's parts on the sides of one sheet, each part whole, then fill the last side with note lines."""
-    sides = _sides(list(_parts(handout, NOTE_LINES)))
+    """Lay the summary's parts on the sides of one sheet, each part whole, then give the last side up to
+    MOST_NOTE_LINES note lines. Statements start on lines of their own if the sheet still fits so with at
+    least NOTE_LINES_WITH_STATEMENTS_APART note lines; otherwise each treatment's statements run on."""
+    apart = _laid_out(handout, statements_apart=True)
+    if apart.fits and apart.note_lines >= NOTE_LINES_WITH_STATEMENTS_APART:
+        return apart
+    return _laid_out(handout, statements_apart=False)
+
+
+def _laid_out(handout: Handout, *, statements_apart: bool) -> Sheet:
+    parts = list(_parts(handout, NOTE_LINES, statements_apart=statements_apart))
+    sides = _sides(parts)
+    if len(sides) == 1 and _room_for_notes(sides[0], front=True) < NOTE_LINES_WITH_STATEMENTS_APART:
+        # A short summary that leaves little room to write on its one side: the back is for the reader.
+        sides = _sides(parts, back_from="write-in")
     heights = [_side_height(side, front=i == 0) for i, side in enumerate(sides)]
-    room = BUDGET - heights[-1]
-    extra = max(0, math.floor(room / NOTE_LINE)) if len(sides) <= SIDES else 0
+    extra = min(_room_for_notes(sides[-1], front=len(sides) == 1), MOST_NOTE_LINES) - NOTE_LINES \
+        if len(sides) <= SIDES else 0
     heights[-1] += extra * NOTE_LINE
     back = sides[1][0][0] if len(sides) > 1 else ""
-    return Sheet(handout.topic_id, tuple(heights), back, NOTE_LINES + extra)
+    return Sheet(handout.topic_id, tuple(heights), back, NOTE_LINES + extra, statements_apart)
 
 
-def estimate_height(handout: Handout) -> float:
+def _room_for_notes(side: list[_Part], *, front: bool) -> int:
+    """How many note lines the side that ends with the notes would hold in all."""
+    return NOTE_LINES + max(0, math.floor((BUDGET - _side_height(side, front=front)) / NOTE_LINE))
+
+
+def estimate_height(handout: Handout, *, statements_apart: bool = False) -> float:
     """The summary's height laid out as one column with the fewest note lines: how much it has to say."""
-    return _height([block for _, blocks in _parts(handout, NOTE_LINES) for block in blocks])
+    parts = _parts(handout, NOTE_LINES, statements_apart=statements_apart)
+    return _height([block for _, blocks in parts for block in blocks])
 
 
 _Part = tuple[str, list["_Block"]]
 
 
-def _sides(parts: list[_Part]) -> list[list[_Part]]:
-    """Each side takes as many whole parts as fit; the next side starts at a part's heading."""
+def _sides(parts: list[_Part], *, back_from: str = "") -> list[list[_Part]]:
+    """Each side takes as many whole parts as fit; the next side starts at a part's heading (or at the part
+    named `back_from`, if the front has not ended before it)."""
     sides: list[list[_Part]] = [[]]
     for part in parts:
-        if sides[-1] and _side_height([*sides[-1], part], front=len(sides) == 1) > BUDGET:
+        if sides[-1] and (_side_height([*sides[-1], part], front=len(sides) == 1) > BUDGET
+                          or (part[0] == back_from and len(sides) == 1)):
             sides.append([])
         sides[-1].append(part)
     return sides
@@ -184,33 +224,39 @@ def _height(blocks: list[_Block], *, at_top: bool = False) -> float:
 _HEADING = _Block(HEADING * FONT * LEADING, margin_top=0.6 * HEADING * FONT, margin_bottom=0.25 * HEADING * FONT)
 
 
-def _parts(handout: Handout, note_lines: int):
+def _parts(handout: Handout, note_lines: int, *, statements_apart: bool):
     """Each part of the sheet, top to bottom, in the order the template prints them: (its name, its blocks).
     A part is never split between the two sides."""
     words = handout.words
     yield "title", list(_title(handout))
     yield "factors", [_HEADING, _Block(max(_list(words.main_factors, handout.main_factors),
                                            _list(words.other_factors, handout.other_factors)))]
-    yield "treatments", [_HEADING, _Block(_sections(handout.treatments))]
+    yield "treatments", [_HEADING, _Block(_sections(handout.treatments, apart=statements_apart))]
     if handout.together:
-        yield "together", [_Block(_sections(handout.together, columns=1))]
+        yield "together", [_Block(_sections(handout.together, columns=1, apart=statements_apart))]
     if handout.notes:
         yield "keep-in-mind", [_HEADING, *(_paragraph(f"{note.label}: {note.text}") for note in handout.notes)]
     if handout.questions:
         yield "questions", [_HEADING,
                             _Block(_balanced_columns([_lines(q, BULLETED_WIDTH) for q in handout.questions]))]
+    # The help block (the publisher's contact, support lines, what to do if unwell) goes here, as a part
+    # "help" of its own, just before the write-in boxes.
+    yield "write-in", [_write_in(words)]
     yield "notes", [_HEADING, _Block(note_lines * NOTE_LINE),
                     _Block(LINE, margin_top=0.6 * FONT, margin_bottom=0.4 * FONT), _footer(handout)]
 
 
 def _title(handout: Handout):
+    words = handout.words
+    # Who publishes it and when: the first line of the sheet, with a rule under it.
+    yield _Block(_text(f"{words.publisher} {words.dated}", PAGE_WIDTH) + 0.2 * FONT + 1,
+                 margin_bottom=0.4 * FONT)
     if handout.clinic_name or handout.clinic_phone:
         clinic = f"{handout.clinic_name} · {handout.clinic_phone}"
         yield _Block(_text(clinic, PAGE_WIDTH, size=HEADING, bold=True) + 0.3 * HEADING * FONT + 2,
                      margin_bottom=0.4 * HEADING * FONT)
     yield _Block(_text(handout.title, PAGE_WIDTH, size=TITLE, bold=True, leading=1.2),
                  margin_bottom=0.3 * TITLE * FONT)
-    words = handout.words
     yield _paragraph(f"{words.source} {words.review_notice}".strip(), bold=bool(words.review_notice))
     for i, statement in enumerate(handout.aim):
         yield _paragraph((f"{words.aim} " if i == 0 else "") + statement.text)
@@ -226,18 +272,28 @@ def _list(label: str, items: tuple[str, ...]) -> float:
     return heading + sum(_lines(item, BULLETED_WIDTH) * LINE + 0.15 * FONT for item in items)
 
 
-def _sections(sections: tuple[HandoutSection, ...], *, columns: int = 2) -> float:
+def _sections(sections: tuple[HandoutSection, ...], *, columns: int = 2, apart: bool) -> float:
     """Whole sections in balanced columns: how much each says varies too much for rows of two."""
     width = HALF_WIDTH if columns == 2 else PAGE_WIDTH
-    heights = [_section_lines(section, width) * LINE + 0.4 * FONT + 1 for section in sections]
+    heights = [_section_lines(section, width, apart=apart) * LINE + 0.4 * FONT + 1 for section in sections]
     if columns == 1:
         return sum(heights)
     return min(max(sum(heights[:split]), sum(heights[split:])) for split in range(len(heights) + 1))
 
 
-def _section_lines(section: HandoutSection, width: float) -> int:
-    text = " ".join(statement.text for statement in section.statements)
-    return _lines(section.heading, width, bold=True) + _lines(text, width)
+def _section_lines(section: HandoutSection, width: float, *, apart: bool) -> int:
+    texts = [statement.text for statement in section.statements] if apart else \
+        [" ".join(statement.text for statement in section.statements)]
+    return _lines(section.heading, width, bold=True) + sum(_lines(text, width) for text in texts)
+
+
+def _write_in(words: HandoutWords) -> _Block:
+    """Three boxes side by side, each a bold label over room to write: as tall as the tallest label."""
+    inside = PAGE_WIDTH - BOX_GAP * (len(BOX_COLUMNS) - 1)
+    widths = [inside * share / sum(BOX_COLUMNS) - 2 * (BOX_PADDING + BOX_BORDER) for share in BOX_COLUMNS]
+    labels = (words.nurse, words.phone, words.out_of_hours)
+    label_lines = max(_lines(label, width, bold=True) for label, width in zip(labels, widths, strict=True))
+    return _Block(label_lines * LINE + BOX_WRITING + 2 * (BOX_PADDING + BOX_BORDER), margin_top=0.8 * FONT)
 
 
 def _balanced_columns(heights: list[int]) -> float:
@@ -250,8 +306,7 @@ def _footer(handout: Handout) -> _Block:
     width = FOOTER_TEXT_WIDTH
     words = handout.words
     lines = (_lines(f"{words.online} {handout.overview_url}", width, bold=True)
-             + _lines(words.dates, width) + _lines(words.version, width)
-             + _lines(words.contact, width) + _lines(words.publisher, width))
+             + _lines(f"{words.next_review} {words.version}", width) + _lines(words.contact, width))
     paragraphs = 3
     return _Block(max(QR_SIZE, lines * LINE + paragraphs * 0.15 * FONT) + 0.4 * FONT + 2, margin_top=0.7 * FONT)
 

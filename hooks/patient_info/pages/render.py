@@ -57,6 +57,9 @@ class Inputs:
     language: str
     site_url: str
     handouts: Mapping[str, Handout]  # each topic's printable summary, by topic id
+    # Whether the summaries' PDFs are beside the pages: "made" (make build prints them), or "preview" and
+    # "offline", which have none (the pages say so instead of linking to them).
+    pdfs: str = "made"
 
 
 def render_pages(site: Site, inputs: Inputs, links: tuple[Link, ...]) -> list[Page]:
@@ -92,7 +95,8 @@ def render_page(kind: PageKind, site: Site, inputs: Inputs, *subject, meta: dict
     groups = kind.shows(*subject)
     named = dict(zip(kind.subject_names, subject, strict=True))
     body = _environment(inputs.language).get_template(kind.template).render(
-        page=src_uri, site=site, title=title, description=description, groups=groups, **named, **context)
+        page=src_uri, site=site, title=title, description=description, groups=groups, pdfs=inputs.pdfs, **named,
+        **context)
     topic = named.get("topic")
     audience = {} if kind.audience == PATIENTS else {"audience": kind.audience}
     front = {"description": description, **(_review_meta(topic, words) if topic else {}), **(meta or {}),
@@ -109,11 +113,15 @@ def _summary(kind: PageKind, site: Site, inputs: Inputs, links: tuple[Link, ...]
     handout = inputs.handouts[topic.id]
     large = kind is page_kinds.LARGE_PRINT
     title = kind.title(wording_for(inputs.language), site, topic)
-    # MkDocs finds no h1 inside the sheet. The print title is printed at the top of each page after the first
-    # (see main.html), as the inside of a CSS string.
-    return {"handout": handout, "sheet": large_print_sheet(handout) if large else plan_sheet(handout),
+    sheet = large_print_sheet(handout) if large else plan_sheet(handout)
+    # MkDocs finds no h1 inside the sheet. The print title is printed at the top of each page after the first,
+    # and "Please turn over" at the foot of the front of a sheet that has a back (see main.html), each as the
+    # inside of a CSS string.
+    turn_over = {"turn_over": css_string(handout.words.turn_over)} if sheet.back_starts_at else {}
+    return {"handout": handout, "sheet": sheet,
             "large_print": large, "qr_code": qr_inline(handout.overview_url, css_class="handout-qr"),
-            "meta": {"title": title, "handout": "large-print" if large else "true", "print_title": css_string(title)}}
+            "meta": {"title": title, "handout": "large-print" if large else "true", "print_title": css_string(title),
+                     **turn_over}}
 
 
 def _glossary(kind: PageKind, site: Site, inputs: Inputs, links: tuple[Link, ...]) -> dict:
@@ -206,6 +214,8 @@ def _handout_statements(group: Group) -> tuple[HandoutStatement, ...]:
 def _handout_words(topic: Topic, site: Site, w: Wording) -> HandoutWords:
     clinic = site.settings.clinic
     return HandoutWords(
+        publisher=w("Published by {publisher}.", publisher=site.settings.publisher),
+        dated=w("Last reviewed: {date}.", date=w.date(topic.review.last_reviewed)),
         source=source_line(topic, w),
         review_notice="" if topic.review.clinically_reviewed else w(labels.REVIEW_NOTICE),
         aim=w("The aim of treatment:"),
@@ -215,15 +225,17 @@ def _handout_words(topic: Topic, site: Site, w: Wording) -> HandoutWords:
         treatments=w("Treatments"),
         keep_in_mind=w("Things to keep in mind"),
         questions=w("Questions you may want to ask your team"),
+        nurse=w("My specialist nurse or key worker"),
+        phone=w("Phone"),
+        out_of_hours=w("Out of hours"),
         notes=w("Your notes"),
         appointment=w("Next appointment:"),
         online=w("Full information online:"),
-        dates=w("Last reviewed: {last}. Next review due: {next}.", last=w.date(topic.review.last_reviewed),
-                next=w.date(topic.review.next_review_due)),
+        next_review=w("Next review due: {date}.", date=w.date(topic.review.next_review_due)),
         version=w("Version: {version}.", version=content_version(topic)),
         contact=w("Who to contact: {contact}", contact=clinic.contact if clinic and clinic.contact
                   else site.settings.contact),
-        publisher=w("Published by {publisher}.", publisher=site.settings.publisher),
+        turn_over=w("Please turn over"),
     )
 
 
@@ -258,6 +270,7 @@ def _review_meta(topic: Topic, w: Wording) -> dict:
 def _environment(language: str) -> jinja2.Environment:
     env = environment(__package__, "templates", markdown=True, language=language)
     env.globals.update(kinds=page_kinds, paths=paths, labels=labels, link=_link, link_out=_link_out,
+                       file_link=_file_link,
                        mail_link=_mail_link, here=_here, statement=_statement, conditions_text=_conditions_text,
                        source_line=lambda topic: source_line(topic, wording_for(language)),
                        related=related, link_to=_link_to,
@@ -274,6 +287,13 @@ def _mail_link(address: str) -> Markdown:
     """A mailto: link, as HTML: an address is never spliced into Markdown link syntax, which reads '>', ')' and
     '[' in it as the end of the link and the start of another."""
     return _html_link(f"mailto:{_checked(address, email_address_problem(address))}", address)
+
+
+@jinja2.pass_context
+def _file_link(context: jinja2.runtime.Context, text: str, address: str) -> Markdown:
+    """A link to a file the site publishes that is not a page (a PDF), as HTML: MkDocs checks Markdown links
+    against its pages, and the PDFs are printed after it has built them."""
+    return _html_link(paths.relative_url(paths.url(context["page"]), address), text)
 
 
 def _link_out(text: str, url: str) -> Markdown:

@@ -139,7 +139,8 @@ def make_plan(settings: Settings, *, judge_text: bool = True) -> Plan:
 def _plan_site(settings: Settings, result: CheckResult, judge_text: bool) -> Plan:
     site = result.site
     words = wording(site.settings.language)
-    inputs = Inputs(site.settings.language, settings.site_url, summary_handouts(site, language=site.settings.language, site_url=settings.site_url))
+    inputs = Inputs(site.settings.language, settings.site_url, summary_handouts(site, language=site.settings.language, site_url=settings.site_url),
+                    pdfs="preview" if settings.preview else "offline" if settings.offline else "made")
     links = catalogue(site, words)
     pages = tuple(render_pages(site, inputs, links))
     codes = tuple(qr_files(links, settings.site_url, cache=settings.cache_dir / "qr"))
