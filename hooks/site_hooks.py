@@ -32,6 +32,10 @@ from patient_info.build import REPORT_FILE, BuildStopped, SiteBuild, ThemeMarkup
 # carries its own, installed from npm (package.json), so it needs no network and no other site.
 IFRAME_WORKER = Path("node_modules", "iframe-worker", "shim", "index.js")
 OFFLINE_IFRAME_WORKER = "assets/offline/iframe-worker.js"
+# The situation finder draws the QR code of an address known only in the browser: the encoder, from npm, is
+# served from the site's own assets (docs/overrides/main.html loads it on that page only).
+QR_ENCODER = Path("node_modules", "qrcode-generator", "dist", "qrcode.js")
+SITE_QR_ENCODER = "assets/vendor/qrcode-generator.js"
 # Warnings go through MkDocs' logger so that `--strict` counts them.
 log = get_plugin_logger("patient_info")
 
@@ -108,7 +112,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if build.mistakes:
         return files
     if build.settings.offline:
-        _add(files, config, OFFLINE_IFRAME_WORKER, _iframe_worker(config), in_menu=False)
+        _add(files, config, OFFLINE_IFRAME_WORKER, _from_npm(config, IFRAME_WORKER, "make offline"), in_menu=False)
+    _add(files, config, SITE_QR_ENCODER, _from_npm(config, QR_ENCODER, "make build"), in_menu=False)
     # Like Material's social cards, QR codes are kept in .cache/ beside mkdocs.yml: an unchanged one is not remade.
     _stop_on(build.start_drawing_qr_codes)
     return files
@@ -238,10 +243,10 @@ def _add(files: Files, config: MkDocsConfig, src_uri: str, content: str | bytes 
     files.append(File.generated(config, src_uri, **source, inclusion=inclusion))
 
 
-def _iframe_worker(config: MkDocsConfig) -> Path:
-    path = Path(config.config_file_path).parent / IFRAME_WORKER
+def _from_npm(config: MkDocsConfig, relative: Path, command: str) -> Path:
+    path = Path(config.config_file_path).parent / relative
     if not path.is_file():
-        raise PluginError(f"{IFRAME_WORKER} is missing: run 'make offline' (it runs 'npm ci --ignore-scripts')")
+        raise PluginError(f"{relative} is missing: run '{command}' (it runs 'npm ci --ignore-scripts')")
     return path
 
 
