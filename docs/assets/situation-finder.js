@@ -140,9 +140,9 @@
 
   function say(answers) {
     var labels = answers.map(function (answer) {
-      var parts = answer.split("=");
-      var radio = form.querySelector("input[name=\"" + parts[0] + "\"][value=\"" + parts[1] + "\"]");
-      return radio && radio.labels.length ? radio.labels[0].textContent : parts[1];
+      var pair = answer.split("=");
+      var radio = form.querySelector("input[name=\"" + pair[0] + "\"][value=\"" + pair[1] + "\"]");
+      return radio && radio.labels.length ? radio.labels[0].textContent : pair[1];
     });
     finder.querySelector("[data-situation-status]").textContent = answers.length
       ? finder.getAttribute("data-said-some").replace("{answers}", labels.join("; "))
@@ -169,7 +169,6 @@
     }
   }
 
-  form.setAttribute("autocomplete", "off");  // the address, not the browser's memory of the form, says what was chosen
   form.addEventListener("change", function () { update(true); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   finder.querySelector("[data-situation-show]").addEventListener("click", function () {
