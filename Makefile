@@ -19,12 +19,12 @@ export NO_MKDOCS_2_WARNING := 1
 # TOPICS=a,b previews only those topics: a save then costs the same in a library of 10 or 1,000 topics.
 SERVE_ADDR ?= 127.0.0.1:8000
 TOPICS ?=
-serve: $(STAMP)
+serve: $(STAMP) $(NODE_STAMP)
 	@echo "make serve leaves out the PDFs (/<topic>/summary.pdf, /<topic>/summary-large-print.pdf); make build makes them."
 	PATIENT_INFO_PREVIEW=1 PATIENT_INFO_TOPICS='$(TOPICS)' $(BIN)/mkdocs serve --no-strict --dev-addr $(SERVE_ADDR)
 
 # The site, then each topic's printable summaries as PDFs, printed by Debian's Chromium (patient-info pdfs).
-build: $(STAMP) $(CHROMIUM) $(PRINT_FONT)
+build: $(STAMP) $(NODE_STAMP) $(CHROMIUM) $(PRINT_FONT)
 	$(BIN)/mkdocs build --strict
 	$(BIN)/patient-info pdfs site
 
@@ -74,11 +74,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,pdf]'
 	touch $@
 
-# Test tools from npm, pinned by package-lock.json: axe-core (injected into pages by the browser
-# tests) and vnu-jar (the Nu Html Checker). --ignore-scripts: vnu-jar's install script would
-# download a Java runtime; Debian's Java runs the checker instead.
+# From npm, pinned by package-lock.json: qrcode-generator (served with the site: the situation finder draws
+# QR codes with it, so serve and build need it), iframe-worker (make offline), and the test tools axe-core
+# (injected into pages by the browser tests) and vnu-jar (the Nu Html Checker). --ignore-scripts: vnu-jar's
+# install script would download a Java runtime; Debian's Java runs the checker instead.
 $(NODE_STAMP): package.json package-lock.json
-	@command -v npm >/dev/null || { echo "npm is missing: install Node.js 18 or later with npm, then 'make test' again." >&2; exit 1; }
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js 18 or later with npm, then 'make $(MAKECMDGOALS)' again." >&2; exit 1; }
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 

@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from patient_info.build import BuildStopped, SiteBuild
+from patient_info.build import SITE_QR_ENCODER, BuildStopped, SiteBuild
 
 # Material's offline plugin has each page load iframe-worker (search from file://) from unpkg.com; the copy
 # carries its own, installed from npm (package.json), so it needs no network and no other site.
@@ -107,7 +107,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if build.mistakes:
         return files
     if build.settings.offline:
-        _add(files, config, OFFLINE_IFRAME_WORKER, build.offline_worker, in_menu=False)
+        _stop_on(lambda: _add(files, config, OFFLINE_IFRAME_WORKER, build.offline_worker, in_menu=False))
+    _stop_on(lambda: _add(files, config, SITE_QR_ENCODER, build.qr_encoder, in_menu=False))
     # Like Material's social cards, QR codes are kept in .cache/ beside mkdocs.yml: an unchanged one is not remade.
     _stop_on(build.start_drawing_qr_codes)
     return files

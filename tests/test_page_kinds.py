@@ -109,6 +109,6 @@ def test_the_menu_is_made_from_the_records():
     assert menu[0] == page_kinds.HOME.src_uri() and menu[-2:] == [page_kinds.GLOSSARY.src_uri(),
                                                                    page_kinds.ABOUT.src_uri()]
     section = menu[1][topic.title]
-    assert section[0] == page_kinds.OVERVIEW.src_uri(topic)
+    assert section[:2] == [page_kinds.OVERVIEW.src_uri(topic), page_kinds.SITUATION_FINDER.src_uri(topic)]
     treatments = next(item for item in section if isinstance(item, dict))["Treatments"]
     assert treatments == [page_kinds.TREATMENT.src_uri(topic, t) for t in topic.treatments]

@@ -24,11 +24,16 @@
     return;  // The address stays on show, to copy by hand.
   }
   var url = document.querySelector("link[rel=canonical]");
-  var link = url ? url.href : window.location.href;
+  // A page whose address carries what the reader chose (the situation finder's answers) names it itself.
+  function here() {
+    var own = document.querySelector("[data-share-url]");
+    return own ? own.getAttribute("data-share-url") : (url ? url.href : window.location.href);
+  }
   document.querySelectorAll("[data-share-button]").forEach(function (button) {
     var label = button.textContent;
     button.hidden = false;
     button.addEventListener("click", function () {
+      var link = here();
       if (canShare) {
         navigator.share({ title: document.title, url: link }).catch(function () {});
         return;

@@ -188,13 +188,13 @@ OVERVIEW = PageKind("topic", "{topic}/index.md", lambda w, site, topic: w("{topi
                     label=N_("A topic's treatment overview"))
 FACTORS = PageKind("factors", "{topic}/how-treatment-is-chosen.md", _fixed(N_("How your treatment is chosen")),
                    lambda w, site, topic: w("What decides the treatment for {topic}.", topic=topic.title.lower()),
-                   template="factors.md.j2", per="topic", menu=2, statements=selection.factor_page,
+                   template="factors.md.j2", per="topic", menu=3, statements=selection.factor_page,
                    label=N_("How treatment is chosen"))
 SUMMARY = PageKind("summary", "{topic}/summary.md",
                    lambda w, site, topic: w("{topic}: treatment summary", topic=topic.title),
                    lambda w, site, topic: w("A printable summary of {topic} and its treatments, on one sheet of "
                                             "paper.", topic=topic.title.lower()),
-                   template="summary.md.j2", per="topic", menu=4, statements=selection.summary,
+                   template="summary.md.j2", per="topic", menu=5, statements=selection.summary,
                    label=N_("A topic's printable summary"), searchable=False)
 LARGE_PRINT = PageKind("large-print", "{topic}/summary/large-print.md",
                        lambda w, site, topic: w("{topic}: treatment summary in large print", topic=topic.title),
@@ -237,7 +237,7 @@ STATEMENTS_REPORT = PageKind("statements-report", "editors/statements/{topic}.md
 TREATMENT = PageKind("treatment", "{topic}/treatments/{treatment}.md", lambda w, site, topic, treatment: treatment.name,
                      lambda w, site, topic, treatment: " ".join(s.text for s in selection.description(topic,
                                                                                                       treatment)),
-                     template="treatment.md.j2", per="treatment", menu=3, statements=selection.treatment_page,
+                     template="treatment.md.j2", per="treatment", menu=4, statements=selection.treatment_page,
                      label=N_("One treatment"))
 SITUATION = PageKind("situation", "{topic}/situations/{factor}/{value}.md",
                      lambda w, site, topic, factor, value: value.title,
@@ -247,6 +247,17 @@ SITUATION = PageKind("situation", "{topic}/situations/{factor}/{value}.md",
                      template="situation.md.j2", per="answer", statements=selection.situation,
                      label=N_("What the information says for one answer to one question"),
                      searchable=False)
+# The questions that decide treatment, each answer a link to its page; with JavaScript, what the information says
+# for the answers a reader chooses (selection.my_situation), carried in the address after "#" so that a nurse can
+# print or send it. Every statement is in the page once, hidden, in the summary's order (its view below) until the
+# script shows it. It is the index of the answers' folder: an answer page's address, cut short, leads back here.
+SITUATION_FINDER = PageKind("situation-finder", "{topic}/situations/index.md",
+                            lambda w, site, topic: w("{topic}: your situation", topic=topic.title),
+                            lambda w, site, topic: w("Choose your answers to the questions that decide treatment for "
+                                                     "{topic}, and see what this information says for you.",
+                                                     topic=topic.title.lower()),
+                            template="situation-finder.md.j2", per="topic", menu=2, statements=selection.summary,
+                            label=N_("The questions that decide treatment, and what the information says for your answers"))
 FACTOR = PageKind("factor", "{topic}/how-treatment-is-chosen.md#{factor}",
                   lambda w, site, topic, factor: factor.question,
                   lambda w, site, topic, factor: factor.explanation[0], per="factor",
@@ -259,9 +270,9 @@ CODE_LINK = PageKind("code-link", "link/{system}/{code}/index.html",
                      label=N_("A topic found by a diagnosis code"))
 
 # In the order the catalogue lists them.
-ALL = (HOME, OVERVIEW, SUMMARY, LARGE_PRINT, SUMMARY_PDF, LARGE_PRINT_PDF, FACTORS, FACTOR, TREATMENT, SITUATION,
-       FOR_CLINICS_TOPIC, EMBED, CODE_LINK, GLOSSARY, ABOUT, FOR_CLINICS, INFOBUTTON, CONTENT_REPORT,
-       FIELD_REFERENCE, STATEMENTS_REPORT)
+ALL = (HOME, OVERVIEW, SUMMARY, LARGE_PRINT, SUMMARY_PDF, LARGE_PRINT_PDF, FACTORS, FACTOR, TREATMENT,
+       SITUATION_FINDER, SITUATION, FOR_CLINICS_TOPIC, EMBED, CODE_LINK, GLOSSARY, ABOUT, FOR_CLINICS, INFOBUTTON,
+       CONTENT_REPORT, FIELD_REFERENCE, STATEMENTS_REPORT)
 
 
 def reserved_folders() -> frozenset[str]:

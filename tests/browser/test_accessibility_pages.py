@@ -14,12 +14,19 @@ MAX_TAB_STOPS = 400
 
 # The visible controls a keyboard user must be able to reach. Zero-size controls (the theme's
 # visually hidden palette radio) draw their focus on a neighbour and are checked as they are met.
+# A group of radio buttons is one tab stop, its checked button (or its first): the arrow keys move
+# within the group (tests/browser/test_situation_finder.py answers its questions that way).
 CONTROLS_JS = """() => {
   const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]';
+  const tabStop = el => {
+    if (el.type !== 'radio' || !el.name) return true;
+    const group = [...document.querySelectorAll('input[type=radio]')].filter(r => r.name === el.name && r.form === el.form);
+    return el === (group.find(r => r.checked) || group[0]);
+  };
   const controls = [...document.querySelectorAll(selector)].filter(el => {
     const box = el.getBoundingClientRect();
     return el.tabIndex >= 0 && !el.disabled && !el.closest('[inert]') && box.width > 0 && box.height > 0
-      && el.checkVisibility({visibilityProperty: true});
+      && el.checkVisibility({visibilityProperty: true}) && tabStop(el);
   });
   controls.forEach((el, i) => el.dataset.auditControl = i);
   return controls.map(el => el.outerHTML.slice(0, 120));

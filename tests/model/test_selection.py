@@ -1,6 +1,7 @@
 """The one selection rule: wherever a statement is shown, its context comes first on the same page, and no
 statement is shown twice; each view chooses and orders, only the rule adds. Pure: no build."""
 
+import itertools
 from types import SimpleNamespace
 
 import pytest
@@ -182,3 +183,102 @@ def test_the_summary_shows_every_statement(topic):
 def test_a_treatments_one_line_description_starts_with_how_often_it_is_used(topic):
     surgery = topic.treatment("surgery")
     assert [s.id for s in selection.description(topic, surgery)] == ["surgery-small-number"]
+
+
+# "My situation": the answers a reader chose, together ---------------------------------------------------
+
+def answers(topic, **chosen):
+    """(factor, value) pairs from question=answer ids (hyphens written as underscores)."""
+    return [(topic.factor(f.replace("_", "-")), topic.factor(f.replace("_", "-")).value(v)) for f, v in chosen.items()]
+
+
+def every_choice(topic):
+    """Every way to answer the questions: one answer or none ("I don't know") for each."""
+    options = [[None, *((factor, value) for value in factor.values)] for factor in topic.factors]
+    return [[answer for answer in combination if answer] for combination in itertools.product(*options)]
+
+
+def part_of(groups, value_id):
+    return [s.id for group in groups if group.key[0] and group.key[0][1].id == value_id for s in group.statements]
+
+
+def test_my_situation_shows_each_chosen_answer_then_everyone(topic):
+    groups = selection.my_situation(topic, answers(topic, primary_cancer="bowel", liver_areas="a-few-areas"))
+    parts = list(dict.fromkeys(group.key[0][1].id if group.key[0] else "everyone" for group in groups))
+    assert parts == ["bowel", "a-few-areas", "everyone"]
+    assert part_of(groups, "bowel") == ["surgery-small-number", "surgery-bowel-or-neuroendocrine",
+                                        "ablation-what-it-is", "ablation-bowel"]
+    assert in_order(part_of(groups, "a-few-areas"), "surgery-other-cancers", "surgery-few-areas", "surgery-can-cure")
+    everyone = [s.id for group in groups if group.key[0] is None for s in group.statements]
+    assert everyone[0] == "aim" and "chemotherapy-most-common" in everyone
+
+
+def test_my_situation_for_one_answer_says_what_its_answer_page_says_first(topic):
+    """Per answer it reuses the answer page's first part: what applies to it, with the 'usually only' limits."""
+    for factor in topic.factors:
+        for value in factor.values:
+            page = [s.id for group in selection.situation(topic, factor, value) if group.key[0] == "answer"
+                    for s in group.statements]
+            mine = [s.id for group in selection.my_situation(topic, [(factor, value)]) if group.key[0]
+                    for s in group.statements]
+            assert mine == page, value.id
+
+
+@pytest.mark.parametrize("answer", ["breast", "other"])
+def test_my_situation_keeps_what_is_usually_only_possible_for_other_answers(topic, answer):
+    groups = selection.my_situation(topic, answers(topic, primary_cancer=answer))
+    assert in_order(part_of(groups, answer), "surgery-small-number", "surgery-bowel-or-neuroendocrine",
+                    "surgery-other-cancers")
+
+
+def test_my_situation_without_answers_shows_what_applies_to_everyone(topic):
+    groups = selection.my_situation(topic, [])
+    assert all(group.key[0] is None for group in groups)
+    everyone = {s.id for s in topic.statements if s.conditions is None}
+    ids = shown(groups)
+    assert everyone <= set(ids)
+    contexts = context_ids(topic.statements)
+    assert set(ids) - everyone == {"supportive-care-when"}  # the context of supportive-care-alongside
+    assert set(ids) - everyone <= {c for i in ids for c in contexts[i]}
+
+
+def test_my_situation_takes_the_answers_in_the_topics_order_of_questions(topic):
+    one = answers(topic, primary_cancer="breast", fitness="not-well-enough")
+    assert selection.my_situation(topic, one) == selection.my_situation(topic, one[::-1])
+
+
+@pytest.mark.parametrize("content", [ROOT / "content", EXAMPLE_CONTENT], ids=["real", "example"])
+def test_my_situation_shows_every_statement_involving_a_chosen_answer_after_its_context_once(content):
+    topic = load_site(content).topics[0]
+    contexts = context_ids(topic.statements)
+    for chosen in every_choice(topic):
+        ids = shown(selection.my_situation(topic, chosen))
+        assert len(ids) == len(set(ids)), chosen
+        assert {s.id for s in topic.statements if any(s.involves(f.id, v.id) for f, v in chosen)} <= set(ids)
+        for position, statement_id in enumerate(ids):
+            assert set(contexts[statement_id]) <= set(ids[:position]), (chosen, statement_id)
+
+
+@pytest.mark.parametrize("content", [ROOT / "content", EXAMPLE_CONTENT], ids=["real", "example"])
+def test_the_parts_laid_out_in_order_give_my_situation_for_every_choice(content):
+    """What the situation finder's script does with the parts the build writes into its page: the chosen answers'
+    parts and everyone's, each statement kept where it first appears, empty groups left out."""
+    topic = load_site(content).topics[0]
+    parts = selection.my_situation_parts(topic)
+    for chosen in every_choice(topic):
+        wanted = {(f.id, v.id) for f, v in chosen}
+        placed, laid_out = set(), []
+        for answer, groups in parts:
+            if answer is not None and (answer[0].id, answer[1].id) not in wanted:
+                continue
+            for group in groups:
+                ids = [s.id for s in group.statements if s.id not in placed]
+                placed |= set(ids)
+                if ids:
+                    laid_out.append((group.key, ids))
+        assert laid_out == [(g.key, [s.id for s in g.statements]) for g in selection.my_situation(topic, chosen)
+                            if g.statements], chosen
+
+
+def test_the_real_topic_has_540_ways_to_answer(topic):
+    assert len(every_choice(topic)) == 540

@@ -54,13 +54,24 @@ def context_faults(html: str, contexts: dict[str, tuple[str, ...]]) -> list[str]
     return faults
 
 
+def hidden_faults(html: str) -> list[str]:
+    """Statements a reader cannot see in the HTML as it is. Only the situation finder has them: every statement
+    once, hidden, in its pool (data-situation-pool), in an order that keeps the rules above, for its script to
+    place and show (tests/browser/test_situation_finder.py holds what it shows to the same rules). Anywhere else
+    a hidden statement is one the page claims to show and does not."""
+    return [f"{marked['data-statement']} hidden outside a pool a script shows statements from"
+            for marked in BeautifulSoup(html, "html.parser").select("[data-statement]")
+            if (marked.has_attr("hidden") or marked.find_parent(attrs={"hidden": True}))
+            and not marked.find_parent(attrs={"data-situation-pool": True})]
+
+
 def site_faults(site, content_dir: Path) -> list[str]:
     topics = load_site(content_dir).topics
     statements = {s.id: s.text for topic in topics for s in topic.statements}
     contexts = {i: c for topic in topics for i, c in context_ids(topic.statements).items()}
     return [f"{page.relative_to(site.root)}: {fault}" for page in site.html_pages() if "editors" not in page.parts
             for html in [page.read_text("utf-8")]
-            for fault in [*statement_faults(html, statements), *context_faults(html, contexts)]]
+            for fault in [*statement_faults(html, statements), *context_faults(html, contexts), *hidden_faults(html)]]
 
 
 def test_every_page_of_the_real_site_shows_each_statement_whole_once_after_its_context(real_site):
@@ -83,6 +94,16 @@ CONTEXTS = {"cure": ("rare",), "rare": ()}
 ], ids=["context-dropped", "context-after", "shown-twice"])
 def test_the_walker_catches_a_statement_without_its_context_or_shown_twice(html, fault):
     assert any(fault in found for found in context_faults(html, CONTEXTS))
+
+
+@pytest.mark.parametrize("html, faults", [
+    ('<ul hidden><li><span data-statement="rare">Rare.</span></li></ul>', 1),
+    ('<p><span data-statement="rare" hidden>Rare.</span></p>', 1),
+    ('<ul data-situation-pool hidden><li hidden><span data-statement="rare">Rare.</span></li></ul>', 0),
+    ('<p><span data-statement="rare">Rare.</span></p>', 0),
+], ids=["hidden-list", "hidden-statement", "in-a-pool", "shown"])
+def test_the_walker_allows_hidden_statements_only_in_a_scripts_pool(html, faults):
+    assert len(hidden_faults(html)) == faults
 
 
 def test_the_walker_accepts_context_first_and_each_statement_once():

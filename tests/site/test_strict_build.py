@@ -12,6 +12,7 @@ def test_a_strict_build_stopped_by_a_warning_mkdocs_counts_leaves_no_site(tmp_pa
     shutil.copy(ROOT / "mkdocs.yml", project)
     shutil.copytree(ROOT / "docs", project / "docs")
     (project / "hooks").symlink_to(ROOT / "hooks")
+    (project / "node_modules").symlink_to(ROOT / "node_modules")  # the QR encoder the site serves
     (project / "docs" / "editors" / "broken.md").write_text("# Broken\n\nSee [a page](missing.md).\n", "utf-8")
     site = tmp_path / "site"
     result = mkdocs_build(site, ROOT / "content", config=project / "mkdocs.yml")

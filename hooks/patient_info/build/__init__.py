@@ -44,6 +44,10 @@ REPORT_FILE = "content-report.json"
 # Material's offline plugin has each page load iframe-worker (search from file://) from unpkg.com; the offline
 # copy carries its own, installed from npm (package.json), so it needs no network and no other site.
 IFRAME_WORKER = Path("node_modules", "iframe-worker", "shim", "index.js")
+# The situation finder draws the QR code of an address known only in the browser: the encoder, from npm, is
+# served from the site's own assets (docs/overrides/main.html loads it on that page only).
+QR_ENCODER = Path("node_modules", "qrcode-generator", "dist", "qrcode.js")
+SITE_QR_ENCODER = "assets/vendor/qrcode-generator.js"
 
 
 class BuildStopped(Exception):
@@ -152,6 +156,14 @@ class SiteBuild:
         path = self.settings.project_dir / IFRAME_WORKER
         if not path.is_file():
             raise BuildStopped(f"{IFRAME_WORKER} is missing: run 'make offline' (it runs 'npm ci --ignore-scripts')")
+        return path
+
+    @property
+    def qr_encoder(self) -> Path:
+        """The situation finder's QR encoder from node_modules (make serve and make build install it)."""
+        path = self.settings.project_dir / QR_ENCODER
+        if not path.is_file():
+            raise BuildStopped(f"{QR_ENCODER} is missing: run 'make build' (it runs 'npm ci --ignore-scripts')")
         return path
 
     def finish_page(self, html: str) -> str:

@@ -24,9 +24,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..model.glossary import Glossary, GlossaryTerm
 from ..wording import wording
 
-# Headings and table headers label what follows them: a term is linked in the text instead.
-NO_LINK_TAGS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "th", "caption", "button", "label", "code", "pre",
-                          "textarea", "title", "abbr", "dfn", "summary", "select", "option"})
+# Headings, table headers and a form's legends label what follows them: a term is linked in the text instead.
+NO_LINK_TAGS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "th", "caption", "button", "label", "legend", "code",
+                          "pre", "textarea", "title", "abbr", "dfn", "summary", "select", "option"})
 BLOCK_TAGS = frozenset({"p", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "caption", "dt", "dd",
                         "summary", "figcaption", "blockquote", "div", "section", "article", "table", "ul", "ol"})
 # Neither read nor linked: not text a reader reads.

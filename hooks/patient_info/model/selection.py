@@ -185,18 +185,66 @@ def situation(topic: Topic, factor: Factor, value: FactorValue) -> tuple[Group, 
     applies to everyone, each treatment's own statements under it and those naming several treatments last (so
     that each treatment's part starts with its own introduction). Keys: ("answer" | "question" | "everyone",
     a treatment, None for the aim, or "together")."""
-    about_question = factor_statements(topic, factor)
-    for_answer = tuple(s for s in about_question if s.involves(factor.id, value.id) or _only_for_others(s, factor))
-    rest = tuple(s for s in about_question if s not in for_answer)
-    everyone = tuple(s for s in topic.statements if s.conditions is None and len(s.about) == 1)
-    together = tuple(s for s in topic.statements if s.conditions is None and len(s.about) > 1)
+    for_answer = _for_answer(topic, factor, value)
+    rest = tuple(s for s in factor_statements(topic, factor) if s not in for_answer)
     return arrange(topic, [
         *((("answer", t), said) for t, said in by_emphasis(topic, for_answer, factor=factor, value=value)),
         *((("question", t), said) for t, said in by_emphasis(topic, rest, factor=factor)),
-        (("everyone", None), topic.statements_of_kind("aim")),
-        *((("everyone", t), _in_kind_order(said)) for t, said in _by_treatment(topic, everyone)),
-        (("everyone", "together"), together),
+        *((("everyone", t), said) for t, said in _for_everyone(topic)),
     ])
+
+
+Answer = tuple[Factor, FactorValue]
+
+
+def my_situation(topic: Topic, chosen: Iterable[Answer]) -> tuple[Group, ...]:
+    """For the answers a reader chose (at most one per question; taken in the topic's order of questions,
+    whatever order they come in): for each, what applies when it is given, with what the source says is usually
+    only possible for other answers (as on its own answer page), then what applies to everyone.
+    Keys: (answer, treatment); answer is None for what applies to everyone, treatment None for the aim."""
+    wanted = {(factor.id, value.id) for factor, value in chosen}
+    return arrange(topic, [group for answer, part in _my_situation_parts(topic)
+                           if answer is None or (answer[0].id, answer[1].id) in wanted for group in part])
+
+
+def my_situation_parts(topic: Topic) -> tuple[tuple[Answer | None, tuple[Group, ...]], ...]:
+    """Every part `my_situation` may show, each arranged on its own: one for each answer to each question, in
+    the topic's order, then the one for everyone (answer None).
+
+    Laid out in this order, those of the chosen answers and everyone's, each statement kept only where it first
+    appears and empty groups left out, they give what `my_situation` gives for those answers: a statement's
+    context is in its own part before it, or already shown. So a page can hold every statement once and show any
+    reader's situation by placing statements where the build put their ids, choosing nothing itself (the
+    situation finder's script; its tests prove it for every choice)."""
+    return tuple((answer, arrange(topic, part)) for answer, part in _my_situation_parts(topic))
+
+
+def _my_situation_parts(topic: Topic) -> list[tuple[Answer | None, list[tuple[tuple, tuple[Statement, ...]]]]]:
+    """Each answer's part, then everyone's: (answer, [(key, statements)]), before the rule arranges them."""
+    parts: list = []
+    for factor in topic.factors:
+        for value in factor.values:
+            said = by_emphasis(topic, _for_answer(topic, factor, value), factor=factor, value=value)
+            parts.append(((factor, value), [(((factor, value), t), statements) for t, statements in said]))
+    parts.append((None, [((None, t), statements) for t, statements in _for_everyone(topic)]))
+    return parts
+
+
+def _for_answer(topic: Topic, factor: Factor, value: FactorValue) -> tuple[Statement, ...]:
+    """What applies when this answer is given, and what the source says is usually only possible for other
+    answers to its question."""
+    return tuple(s for s in factor_statements(topic, factor)
+                 if s.involves(factor.id, value.id) or _only_for_others(s, factor))
+
+
+def _for_everyone(topic: Topic) -> list[tuple[Treatment | str | None, tuple[Statement, ...]]]:
+    """What applies to everyone: the aim (under None), each treatment's own statements without conditions, then
+    those naming several treatments (under "together"), so each treatment's part starts with its introduction."""
+    everyone = tuple(s for s in topic.statements if s.conditions is None and len(s.about) == 1)
+    together = tuple(s for s in topic.statements if s.conditions is None and len(s.about) > 1)
+    return [(None, topic.statements_of_kind("aim")),
+            *((t, _in_kind_order(said)) for t, said in _by_treatment(topic, everyone)),
+            ("together", together)]
 
 
 def summary(topic: Topic) -> tuple[Group, ...]:

@@ -15,7 +15,7 @@ from functools import partial
 
 import jinja2
 
-from . import field_reference, for_clinics
+from . import field_reference, for_clinics, situation_finder
 from .. import page_kinds
 from ..links.catalogue import Link
 from ..content.web_addresses import email_address_problem, web_address_problem
@@ -157,6 +157,10 @@ EXTRA: dict[PageKind, Callable[..., dict]] = {
     page_kinds.FOR_CLINICS: _for_clinics,
     page_kinds.FOR_CLINICS_TOPIC: _for_clinics,
     page_kinds.INFOBUTTON: _infobutton,
+    page_kinds.SITUATION_FINDER: situation_finder.context,
+    # Its breadcrumb comes before its h1, where MkDocs looks for the title.
+    page_kinds.SITUATION: lambda kind, site, inputs, links, *subject: {
+        "meta": {"title": kind.title(wording_for(inputs.language), site, *subject)}},
     page_kinds.CONTENT_REPORT: lambda kind, site, inputs, links: {"placeholder": Markdown(PLACEHOLDER)},
     page_kinds.FIELD_REFERENCE: lambda kind, site, inputs, links: {
         "content_files": field_reference.content_files()},

@@ -1,0 +1,46 @@
+"""A topic's situation finder (/<topic>/situations/): what its template needs besides every page's context.
+
+Without JavaScript the page lists the questions that decide treatment, each answer a link to its own page.
+With it, docs/assets/situation-finder.js lets a reader choose one answer per question and shows what the
+information says for those answers (selection.my_situation): the build writes every statement into the page
+once, hidden, in the summary's order, and each part the view may show (one per answer, one for everyone) as
+lists of statement ids in the order the selection rule arranged them; the script only places, shows and hides
+statements by those lists. The answers live in the address after "#", so a nurse can print or send it and no
+server ever receives them; the printed address and its QR code carry them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..links.qr import qr_inline
+from ..model import paths, selection
+from ..model.selection import Group
+from ..model.site import Factor, FactorValue, Site, Topic
+from ..text import css_string
+from ..wording import wording as wording_for
+
+@dataclass(frozen=True)
+class Part:
+    """One part of the page the script may show: an answer's (factor and value), or everyone's (both None)."""
+
+    factor: Factor | None
+    value: FactorValue | None
+    groups: tuple[Group, ...]  # each with statements (groups of statements shown earlier are left out)
+
+    @property
+    def name(self) -> str:
+        """How the page and its address name the part: "<factor>=<answer>", or "everyone"."""
+        return f"{self.factor.id}={self.value.id}" if self.factor else "everyone"
+
+
+def context(kind, site: Site, inputs, links, topic: Topic) -> dict:
+    """The parts, the page's published address and its QR code (the script redraws both with the answers), and
+    the printed sheet's words, shared with the summary's (its source line, review status, dates and contact)."""
+    w = wording_for(inputs.language)
+    address = paths.absolute_url(inputs.site_url, kind.address(topic))
+    parts = tuple(Part(*(answer or (None, None)), tuple(group for group in groups if group.statements))
+                  for answer, groups in selection.my_situation_parts(topic))
+    return {"parts": parts, "address": address, "qr_code": qr_inline(address, css_class="my-situation-qr"),
+            "sheet": inputs.handouts[topic.id].words,
+            "meta": {"situation_finder": "yes", "print_title": css_string(kind.title(w, site, topic))}}
