@@ -133,6 +133,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     # The theme writes the whole menu into every page, so a site-wide menu would make each build grow with
     # pages x topics: a topic's pages show that topic's menu, other pages a link to each topic's overview.
     context["nav"] = _Menus.by_topic.get(_topic_of_page(page), _Menus.site_wide)
+    context["tab_title"] = _current.build.tab_title(page.file.src_uri, page.title or "")
     head = _current.build.head(page.file.src_uri)
     if head is not None:
         context["page_head"] = head
@@ -156,6 +157,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 @_unless_mistakes
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     build = _current.build
+    env.globals.update(build.theme_globals())  # the theme's templates say the site's words in its language
     if build.settings.preview:
         _reuse_compiled_templates(env, build)
     # MkDocs copies the QR codes from the cache and writes the pages next.

@@ -34,6 +34,12 @@ def environment(package: str, folder: str, *, markdown: bool, language: str = "e
     return env
 
 
+def html_words(language: str = "en"):
+    """`_("...", name=value)` for HTML written elsewhere (the theme's templates): the site's words, each value
+    escaped, as Markup."""
+    return _html_words(wording_for(language))
+
+
 def _markdown_words(words: Wording):
     def say(message: str, /, **values: object) -> Markdown:
         return Markdown(words.compose(message, _markdown_part, **values))

@@ -37,3 +37,17 @@ def test_the_banner_is_a_labelled_note_and_escapes_the_warning_text():
     assert note["role"] == "note" and "1 thing to fix" in note.get_text()
     assert not banner.select("script")
     assert banner_html([]) == ""
+
+
+def test_a_notice_is_listed_apart_from_what_stops_the_build():
+    """A notice (help for readers missing, a review due soon) does not stop `make build`: the banner says so."""
+    blocking = page_warning("liver/summary.md: this sentence has more than 25 words", "index.md")
+    notice = content_warning(ContentError("content/site.yaml", 5, 1, "readers are given no support lines"),
+                             "content", blocking=False)
+    banner = BeautifulSoup(banner_html([blocking, notice]), "html.parser").select_one(".editors-preview")
+    text = " ".join(banner.get_text(" ").split())
+    assert "1 thing to fix" in text and "Also to know ( make build does not stop on this):" in text
+    assert [item.get_text() for item in banner.select("ul")[1].select("li")] == [
+        "content/site.yaml:5:1: note: readers are given no support lines"]
+    alone = BeautifulSoup(banner_html([notice]), "html.parser").select_one(".editors-preview")
+    assert "to fix" not in alone.get_text() and "To know" in alone.get_text()

@@ -17,6 +17,16 @@ MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 CONTENT_FILES_ON_DISK = sorted((ROOT / "content").rglob("*.yaml")) + sorted(EXAMPLE_CONTENT.rglob("*.yaml"))
 
 
+class EditorLoader(yaml.SafeLoader):
+    """YAML as an editor's language server reads it: true and false are booleans, and dates stay text (YAML 1.2
+    has no timestamps), as the site's own loader reads them."""
+
+
+EditorLoader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
 def schema_from_file(path: Path) -> Draft202012Validator:
     """A validator built from the schema file itself, as an editor would load it."""
     registry = Registry().with_resources(
@@ -31,7 +41,7 @@ def test_every_content_file_names_its_schema_and_validates_against_it(content_fi
     assert match, f"{content_file} does not start with a yaml-language-server modeline"
     schema_file = (content_file.parent / match.group(1)).resolve()
     assert schema_file.is_file(), f"{content_file} names a missing schema {schema_file}"
-    data = yaml.load(content_file.read_text("utf-8"), Loader=yaml.BaseLoader)
+    data = yaml.load(content_file.read_text("utf-8"), Loader=EditorLoader)
     errors = [e.message for e in schema_from_file(schema_file).iter_errors(data)]
     assert errors == []
 

@@ -83,15 +83,31 @@ def test_pages_for_clinics_and_editors_have_no_contact_box(real_site):
 
 
 def test_with_contact_details_every_patient_page_and_the_handout_show_them(contact_site):
-    clinic = TEST_SETTINGS["clinic"]
+    """What to do if unwell first, then the team, then each support line: every number a link that dials it."""
+    clinic, day, night = TEST_SETTINGS["clinic"], *TEST_SETTINGS["support_lines"]
     for url in patient_pages(contact_site):
         box = contact_site.page(url).select_one("article .contact-box")
         assert box is not None, url
-        assert text_of(box) == (f"Who to contact {clinic['name']} Phone: {clinic['phone']} ({clinic['hours']}) "
-                                f"{clinic['contact']}"), url
-        assert box.select_one("a[href^='tel:']")["href"] == "tel:02079460999"
-    sheet = contact_site.page("/glimmer-fever/summary/").select_one(".handout")
-    assert f"Who to contact: {clinic['contact']}" in text_of(sheet)
+        assert text_of(box) == (f"Who to contact {TEST_SETTINGS['if_unwell']} {clinic['name']} "
+                                f"Phone: {clinic['phone']} ({clinic['hours']}) {clinic['contact']} Support lines: "
+                                f"{day['name']} : {day['phone']} ({day['hours']}). {day['what_for']} "
+                                f"{night['name']} : {night['phone']}"), url
+        assert [a["href"] for a in box.select("a[href^='tel:']")] == ["tel:02079460999", "tel:08081570999",
+                                                                     "tel:02079460888"], url
+    for sheet_url in ("/glimmer-fever/summary/", "/glimmer-fever/summary/large-print/"):
+        sheet = text_of(contact_site.page(sheet_url).select_one(".handout"))
+        assert f"Who to contact: {clinic['contact']}" in sheet
+        assert (f"Help and support {TEST_SETTINGS['if_unwell']} {day['name']}: {day['phone']} ({day['hours']}). "
+                f"{day['what_for']} {night['name']}: {night['phone']}.") in sheet, sheet_url
+
+
+def test_without_help_set_nothing_is_invented_on_pages_or_sheets(real_site):
+    """The repository's own content sets no number: no page or sheet shows one, nor a help block."""
+    assert not {"clinic", "support_lines", "if_unwell"} & SETTINGS.keys()
+    for url in real_site.urls():
+        page = real_site.page(url)
+        assert not page.select("a[href^='tel:']") and not page.select(".handout-help"), url
+        assert "Support lines" not in page.get_text(), url
 
 
 def test_without_a_feedback_address_there_is_no_feedback_link(real_site):

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from conftest import EXAMPLE_CONTENT, TOPIC, build_or_fail, main_text
-from patient_info.wording.labels import REVIEW_NOTICE as REVIEW_NOTICE_SHORT, REVIEW_NOTICE_MORE, REVIEW_NOTICE_TITLE
+from patient_info.wording.labels import REVIEW_LINE, REVIEW_NOTICE as REVIEW_NOTICE_SHORT, REVIEW_NOTICE_MORE
 
 REVIEW_NOTICE = f"{REVIEW_NOTICE_SHORT} {REVIEW_NOTICE_MORE}"
 
@@ -43,11 +43,26 @@ def test_every_page_of_a_topic_without_a_clinical_review_shows_the_notice(real_s
     assert len(pages) > 10
     for url in pages:
         assert REVIEW_NOTICE_SHORT in main_text(real_site.page(url)), url
-    # One box, near the top: the first thing after the page's title.
-    overview = real_site.page(f"/{TOPIC}/").select_one("article")
-    first_box = overview.select_one(".admonition")
-    assert "review-notice" in first_box["class"]
-    assert first_box.select_one(".admonition-title").get_text(strip=True) == REVIEW_NOTICE_TITLE
+
+
+def test_the_notice_is_one_line_under_the_title_and_its_detail_is_said_once_at_the_end(real_site):
+    """At the top, one line that links to what it means; the whole notice, what was checked and when, once, in
+    "Where this information comes from"; the footer does not say the review dates again."""
+    for url in [url for url in topic_pages(real_site, TOPIC) if "/summary/" not in url]:
+        article = real_site.page(url).select_one("article")
+        line = article.h1.find_next_sibling()
+        assert "review-notice" in line["class"] and not line.find_parent(["details"]), url
+        assert " ".join(line.get_text(" ").split()) == f"{REVIEW_LINE} What this means", url
+        assert line.a["href"] == "#where-this-information-comes-from", url
+        section = article.find(id="where-this-information-comes-from")
+        assert section.name == "h2" and section.get_text(strip=True) == "Where this information comes from", url
+        after = " ".join(" ".join(tag.get_text(" ") for tag in section.find_next_siblings()).split())
+        assert f"{REVIEW_NOTICE_SHORT} {REVIEW_NOTICE_MORE}" in after, url
+        assert "28 November 2026: checked against its source." in after, url
+        assert "Those words are checked against the source, word for word." in after, url
+        assert main_text(real_site.page(url)).count(REVIEW_NOTICE_SHORT) == 1, url
+        assert article.select(".review-notice") == [line] and len(article.select(".review-dates")) == 1, url
+        assert real_site.page(url).select_one("footer .footer-review") is None, url
 
 
 def test_the_handout_shows_the_notice_on_the_sheet(real_site):

@@ -29,8 +29,9 @@ PAGES = [
 def test_each_promised_url_exists_with_its_heading_and_title(real_site, url, heading):
     page = real_site.page(url)
     assert [h1.get_text(strip=True) for h1 in page.find_all("h1")] == [heading]
-    expected_title = "Patient information" if url == "/" else f"{heading} - Patient information"
-    assert page.title.get_text() == expected_title
+    # The tab names the page, its topic unless the heading does, and the publisher (tests/site/test_titles.py).
+    topic = "" if url == "/" or "Secondary cancer in the liver" in heading else " – Secondary cancer in the liver"
+    assert page.title.get_text() == f"{heading}{topic} – the patient-info project"
     assert page.html["lang"] == "en"
 
 
@@ -60,11 +61,14 @@ def test_pages_load_nothing_from_other_hosts(real_site):
             assert marker not in html, f"{file} refers to {marker}"
 
 
-def test_footer_shows_review_dates_and_disclaimer(real_site):
+def test_footer_shows_the_disclaimer_and_review_dates_only_where_the_page_does_not(real_site):
+    """A page for patients says its review dates once, at the end of its text; pages for clinics in the footer."""
     footer = real_site.page(f"/{TOPIC}/treatments/surgery/").select_one("footer").get_text(" ")
-    assert "Page last reviewed: 28 November 2026" in footer
-    assert "Next review due: 28 November 2027" in footer
-    assert "team looking after you" in footer
+    assert "team looking after you" in footer and "Page last reviewed" not in footer
+    article = real_site.page(f"/{TOPIC}/treatments/surgery/").select_one("article").get_text(" ")
+    assert "Page last reviewed: 28 November 2026. Next review due: 28 November 2027." in " ".join(article.split())
+    clinics = real_site.page(f"/for-clinics/{TOPIC}/").select_one("footer").get_text(" ")
+    assert "Page last reviewed: 28 November 2026" in clinics and "Next review due: 28 November 2027" in clinics
 
 
 def test_which_things_affect_each_treatment_links_each_treatment_once_and_the_questions_it_depends_on(real_site):

@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from .. import page_kinds
 from ..built_pages.content_report import PageReport, report_html, report_json
+from ..built_pages.on_this_page import with_on_this_page
 from ..built_pages.page_reading import PageReader, PageToRead
 from ..built_pages.preview import (DraftWarning, banner_html, content_warning, mistakes_page, page_warning,
                                    partial_preview_note, warnings_for)
@@ -30,7 +31,7 @@ from ..built_pages.theme_fixes import ThemeMarkupChanged, fix_theme_html
 from ..content.files import display_path
 from ..errors import ContentError, ContentErrors
 from ..links.catalogue import Link
-from ..links.head import Head, page_head
+from ..links.head import Head, full_title, page_head
 from ..links.qr import make_missing_in_background
 from ..model.audiences import PATIENTS
 from ..model.paths import relative_url, topic_of, url
@@ -38,7 +39,9 @@ from ..pages.render import PLACEHOLDER
 from ..plan import Plan, judge_published_text, make_plan
 from ..plan.settings import Settings
 from ..take_away.offline import finish_offline_copy
+from ..templating import html_words
 from ..text import html_text
+from ..wording import wording
 
 REPORT_FILE = "content-report.json"
 # Material's offline plugin has each page load iframe-worker (search from file://) from unpkg.com; the offline
@@ -70,6 +73,8 @@ class SiteBuild:
     _read: list[tuple[str, str, str]] = field(default_factory=list)  # (source path, title, audience) of each page
     search: SearchIndex | None = None  # Pagefind, indexing the pages while MkDocs writes them (not offline)
     _report_rows: list[PageReport] = field(default_factory=list)
+    _titles: dict[str, str] = field(default_factory=dict)  # each planned page's title, by source path
+    _topics: dict[str, object] = field(default_factory=dict)  # each topic, by id
 
     @classmethod
     def start(cls, environ: Mapping[str, str], *, project_dir: Path, site_url: str, strict: bool,
@@ -89,6 +94,8 @@ class SiteBuild:
             build.search = SearchIndex()
         build._pages_by_address = {link.address: link for link in plan.links if link.kind != page_kinds.CODE_LINK.name
                                    and "#" not in link.address}
+        build._titles = {page.src_uri: page.title for page in plan.pages}
+        build._topics = {topic.id: topic for topic in plan.site.topics}
         return build
 
     def stop_on_warnings(self, warnings: list[ContentError]) -> None:
@@ -211,15 +218,31 @@ class SiteBuild:
         return _escaped_titles(self.plan.menu())
 
     def theme_settings(self) -> dict:
-        """What the theme templates show on every page: header, footer, the contact box and the feedback link.
-        Plain text; the templates escape it."""
+        """What the theme templates show on every page: header, footer, the demonstration line, the contact box
+        (with support lines and what to do if unwell) and the feedback link. Plain text; the templates escape it."""
         settings = self.plan.site.settings
         clinic = asdict(settings.clinic) if settings.clinic else None
         if clinic:
             clinic["tel"] = _dialled(clinic["phone"])
         return {"publisher": settings.publisher, "disclaimer": settings.disclaimer, "contact": settings.contact,
                 "clinic": clinic, "feedback": asdict(settings.feedback) if settings.feedback else None,
-                "about": page_kinds.ABOUT.address()}
+                "about": page_kinds.ABOUT.address(), "demonstration": settings.demonstration,
+                "if_unwell": settings.if_unwell,
+                "support_lines": [{**asdict(line), "tel": _dialled(line.phone)} for line in settings.support_lines]}
+
+    def theme_globals(self) -> dict:
+        """What the theme's templates (docs/overrides) are given besides `config`: `_("...", name=value)`, the
+        site's own words in its language as in our templates, with each value escaped for HTML."""
+        return {"_": html_words(self.language)}
+
+    def tab_title(self, src_uri: str, shown_title: str) -> str:
+        """The page's title in the browser tab (plain text): the page, its topic and the publisher, as its link
+        preview (og:title) says it. A page made from content has its plan title; others (the editors' guide)
+        the title MkDocs found."""
+        planned = self._titles.get(src_uri)
+        title = planned if planned is not None else Markup(shown_title).striptags()
+        topic = self._topics.get(topic_of(src_uri))
+        return full_title(wording(self.language), self.plan.site, title, topic)
 
     @property
     def site_name(self) -> Markup:
@@ -264,7 +287,16 @@ class SiteBuild:
         if problems and self.drafts is not None:
             self.drafts += [page_warning(problem.error.format("warning"), page)
                             for problem in problems for page in problem.pages]
-        return [(key, reading.html) for (key, _), reading in results]
+        audiences = {src_uri: audience for src_uri, _, audience in self._read}
+        return [(key, self._with_on_this_page(reading.html, audiences.get(src_uri)))
+                for (key, src_uri), reading in results]
+
+    def _with_on_this_page(self, html: str, audience: str | None) -> str:
+        """A long page with its sections listed at the top for phones; a page for patients lists the theme's
+        "Who to contact" box too (docs/overrides/partials/contact.html)."""
+        words = wording(self.language)
+        also = (("contact-box-title", words("Who to contact")),) if audience == PATIENTS else ()
+        return with_on_this_page(html, label=words("On this page"), also=also)
 
     def text_problems(self) -> list[ContentError]:
         return [problem.error for problem in self.plan.page_problems]
@@ -295,8 +327,8 @@ class SiteBuild:
         said = [notice.format("warning") for notice in self.plan.notices]
         if self.partial_note:
             said.append(self.partial_note)
-        if self.drafts:
-            count = len(self.drafts)
+        count = sum(draft.blocking for draft in self.drafts or ())
+        if count:
             said.append(f"Preview: {count} draft {'warning is' if count == 1 else 'warnings are'} shown as banners "
                         "on the pages affected; make build stops on them.")
         return said
@@ -306,7 +338,7 @@ class SiteBuild:
     def _start_drafts(self) -> None:
         shown = display_path(self.settings.content_dir)
         self.drafts = [content_warning(warning, shown) for warning in self.plan.warnings]
-        self.drafts += [content_warning(notice, shown) for notice in self.plan.notices]
+        self.drafts += [content_warning(notice, shown, blocking=False) for notice in self.plan.notices]
         if self.settings.topics:
             self.partial_note = partial_preview_note(tuple(topic.id for topic in self.plan.site.topics),
                                                      _topic_folder_count(self.settings.content_dir))

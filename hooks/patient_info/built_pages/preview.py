@@ -26,13 +26,15 @@ class DraftWarning:
     text: str  # as the terminal shows it: file:line:column: message (hint)
     topic: str | None  # the topic whose pages show it; None for a file outside any topic: every page
     page: str | None = None  # only this page (its src_uri), when the warning is about one page
+    blocking: bool = True  # whether make build stops on it; a notice (a review due soon, help missing) does not
 
 
-def content_warning(error: ContentError, content_shown: str) -> DraftWarning:
+def content_warning(error: ContentError, content_shown: str, *, blocking: bool = True) -> DraftWarning:
     """A warning about a content file, shown on the pages of the topic that file belongs to."""
     relative = os.path.relpath(error.file, content_shown).replace(os.sep, "/")
     folder, _, rest = relative.partition("/")
-    return DraftWarning(error.format("warning"), folder if rest and folder != ".." else None)
+    return DraftWarning(error.format("warning" if blocking else "note"), folder if rest and folder != ".." else None,
+                        blocking=blocking)
 
 
 def page_warning(text: str, src_uri: str) -> DraftWarning:
@@ -56,7 +58,9 @@ def banner_html(warnings: list[DraftWarning], *, partial_note: str = "") -> str:
     if not warnings and not partial_note:
         return ""
     return html_template("preview-banner.html.j2").render(
-        warnings=[warning.text for warning in warnings], note=partial_note, banner_class=BANNER_CLASS)
+        warnings=[warning.text for warning in warnings if warning.blocking],
+        notes=[warning.text for warning in warnings if not warning.blocking], note=partial_note,
+        banner_class=BANNER_CLASS)
 
 
 def partial_preview_note(shown: tuple[str, ...], total: int) -> str:

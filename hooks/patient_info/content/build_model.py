@@ -8,7 +8,7 @@ from datetime import date
 from ..model.glossary import Glossary, GlossaryTerm
 from ..model.site import (AllOf, AnswerIs, AnyOf, Caveat, Clinic, Codes, Condition, Factor, FactorValue, Feedback,
                           OtherName, Review, ReviewRecord, SiteSettings, SourceDocument, SourceQuote, Statement,
-                          Topic, Treatment)
+                          SupportLine, Topic, Treatment)
 from .files import TopicFiles
 from .revision import parsed_content, revision_of
 from .shapes import date_or_none
@@ -20,7 +20,9 @@ def build_settings(data: dict) -> SiteSettings:
                         disclaimer=data["disclaimer"], reuse=data["reuse"], clinic=Clinic(**clinic) if clinic else None,
                         feedback=Feedback(**feedback) if feedback else None,
                         linking_terms=data.get("linking_terms", ""), linking_contact=data.get("linking_contact", ""),
-                        language=data.get("language", "en"))
+                        language=data.get("language", "en"),
+                        support_lines=tuple(SupportLine(**line) for line in data.get("support_lines", [])),
+                        if_unwell=data.get("if_unwell", ""), demonstration=data.get("demonstration", True))
 
 
 def build_glossary(data: dict) -> Glossary:

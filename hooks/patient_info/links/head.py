@@ -17,6 +17,7 @@ from ..model.audiences import CLINICS
 from .catalogue import Link
 from ..model.codes import CODE_SYSTEMS
 from ..model.site import Site, Topic
+from ..wording import Wording, wording
 
 # Characters that could end a <script> element or open an HTML comment inside it, or
 # that old JavaScript parsers read as line ends; JSON allows them written as \u escapes.
@@ -36,8 +37,18 @@ class Head:
 
 def page_head(site: Site, link: Link, site_url: str, language: str) -> Head:
     url = site_url + link.address
-    return Head(site.settings.name, link.title, link.summary, url,
+    return Head(site.settings.name, full_title(wording(language), site, link.title, link.topic), link.summary, url,
                 script_json(structured_data(site, link, site_url, language)))
+
+
+def full_title(words: Wording, site: Site, title: str, topic: Topic | None) -> str:
+    """A page's title in the browser tab and in link previews, where it stands without the page around it: the
+    page, its topic (unless the title names it already) and who publishes it. "Surgery – Secondary cancer in the
+    liver – <publisher>"; the site's own pages "Glossary – <publisher>"."""
+    publisher = site.settings.publisher
+    if topic is None or topic.title.casefold() in title.casefold():
+        return words("{page} – {publisher}", page=title, publisher=publisher)
+    return words("{page} – {topic} – {publisher}", page=title, topic=topic.title, publisher=publisher)
 
 
 def structured_data(site: Site, link: Link, site_url: str, language: str) -> dict:

@@ -217,6 +217,16 @@ class Clinic:
 
 
 @dataclass(frozen=True)
+class SupportLine:
+    """A phone line readers can call besides their care team (a cancer support line, say): never made up."""
+
+    name: str
+    phone: str
+    what_for: str = ""
+    hours: str = ""
+
+
+@dataclass(frozen=True)
 class Feedback:
     """Where readers say whether a page helped: an email address or a form's address (one of the two)."""
 
@@ -236,6 +246,11 @@ class SiteSettings:
     linking_terms: str = ""  # on what terms clinics may link, embed and reuse; shown on the page for clinics
     linking_contact: str = ""  # who clinics contact about linking
     language: str = "en"  # the language of the content and of the site's own words (wording/)
+    support_lines: tuple[SupportLine, ...] = ()
+    if_unwell: str = ""  # what to do if you feel unwell, as the publisher's service really offers it
+    # A demonstration says so on every page and sheet; a site that is not one must not publish a placeholder
+    # (plan/going_live.py). True unless site.yaml says otherwise, so a fresh copy never passes for a real service.
+    demonstration: bool = True
 
 
 @dataclass(frozen=True)

@@ -106,6 +106,9 @@ class HandoutWords:
     version: str
     contact: str
     turn_over: str  # "Please turn over", at the foot of the front when the sheet has a back
+    # The demonstration line and the help block's heading: "" when not set.
+    demonstration: str = ""  # a demonstration site says so on every sheet
+    help_heading: str = ""
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,9 @@ class Handout:
     overview_url: str
     clinic_name: str = ""
     clinic_phone: str = ""  # with its label: "Phone: 0100 555 555"
+    # site.yaml's if_unwell and each support line, one plain line each ("Name: 0808 ... (hours). What for."):
+    # printed on every sheet when set, never made up.
+    help: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -239,11 +245,16 @@ def _parts(handout: Handout, note_lines: int, *, statements_apart: bool):
     if handout.questions:
         yield "questions", [_HEADING,
                             _Block(_balanced_columns([_lines(q, BULLETED_WIDTH) for q in handout.questions]))]
-    # The help block (the publisher's contact, support lines, what to do if unwell) goes here, as a part
-    # "help" of its own, just before the write-in boxes.
     yield "write-in", [_write_in(words)]
     yield "notes", [_HEADING, _Block(note_lines * NOTE_LINE),
-                    _Block(LINE, margin_top=0.6 * FONT, margin_bottom=0.4 * FONT), _footer(handout)]
+                    _Block(LINE, margin_top=0.6 * FONT, margin_bottom=0.4 * FONT), *_help(handout), _footer(handout)]
+
+
+def _help(handout: Handout):
+    """What to do if unwell and the support lines, above the footer (summary.md.j2's help block)."""
+    if handout.help:
+        yield _paragraph(handout.words.help_heading, bold=True)
+        yield from (_paragraph(line) for line in handout.help)
 
 
 def _title(handout: Handout):
@@ -251,6 +262,8 @@ def _title(handout: Handout):
     # Who publishes it and when: the first line of the sheet, with a rule under it.
     yield _Block(_text(f"{words.publisher} {words.dated}", PAGE_WIDTH) + 0.2 * FONT + 1,
                  margin_bottom=0.4 * FONT)
+    if handout.words.demonstration:
+        yield _paragraph(handout.words.demonstration, bold=True)
     if handout.clinic_name or handout.clinic_phone:
         clinic = f"{handout.clinic_name} · {handout.clinic_phone}"
         yield _Block(_text(clinic, PAGE_WIDTH, size=HEADING, bold=True) + 0.3 * HEADING * FONT + 2,

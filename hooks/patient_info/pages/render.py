@@ -208,7 +208,20 @@ def summary_handout(topic: Topic, site: Site, *, language: str, site_url: str) -
         overview_url=paths.absolute_url(site_url, page_kinds.OVERVIEW.address(topic)),
         clinic_name=clinic.name if clinic else "",
         clinic_phone=w("Phone: {phone}", phone=clinic.phone) if clinic and clinic.phone else "",
+        help=help_lines(site, w),
     )
+
+
+def help_lines(site: Site, w: Wording) -> tuple[str, ...]:
+    """site.yaml's help for readers, one plain line each, for the printed sheet: what to do if unwell, then each
+    support line. Nothing when none is set: the sheet then says only to ask the care team."""
+    settings = site.settings
+    lines = [settings.if_unwell] if settings.if_unwell else []
+    for line in settings.support_lines:
+        said = w("{name}: {phone} ({hours}).", name=line.name, phone=line.phone, hours=line.hours) if line.hours \
+            else w("{name}: {phone}.", name=line.name, phone=line.phone)
+        lines.append(f"{said} {line.what_for}" if line.what_for else said)
+    return tuple(lines)
 
 
 def _handout_statements(group: Group) -> tuple[HandoutStatement, ...]:
@@ -240,6 +253,9 @@ def _handout_words(topic: Topic, site: Site, w: Wording) -> HandoutWords:
         contact=w("Who to contact: {contact}", contact=clinic.contact if clinic and clinic.contact
                   else site.settings.contact),
         turn_over=w("Please turn over"),
+        demonstration=w("From a demonstration site, not a real service for patients.")
+        if site.settings.demonstration else "",
+        help_heading=w("Help and support"),
     )
 
 

@@ -32,6 +32,7 @@ from ..pages.embed import embed_files
 from ..pages.handout import Handout, plan_sheet
 from ..pages.render import Inputs, Page, render_pages, summary_handouts
 from ..wording import wording
+from .going_live import going_live_mistakes, missing_help_notice
 from .published_text import SourceFiles, TextProblem, readings, text_problems
 from .settings import Settings
 
@@ -131,12 +132,17 @@ def make_plan(settings: Settings, *, judge_text: bool = True) -> Plan:
                                only_topics=settings.topics)
         if result.errors:
             return Plan(settings, None, listed_per_file(result.errors), notices=result.notices)
-        return _plan_site(settings, result, judge_text)
+        # A site that is not a demonstration publishes no placeholder: any build stops, the preview warns.
+        not_ready = going_live_mistakes(settings.content_dir, result.site.settings, settings.site_url)
+        if not_ready and not settings.preview:
+            return Plan(settings, None, not_ready, notices=result.notices)
+        return _plan_site(settings, result, judge_text, not_ready)
     except Exception as error:  # noqa: BLE001 - see errors.fault
         return Plan(settings, None, [fault(display_path(settings.content_dir), error)])
 
 
-def _plan_site(settings: Settings, result: CheckResult, judge_text: bool) -> Plan:
+def _plan_site(settings: Settings, result: CheckResult, judge_text: bool,
+               not_ready: list[ContentError]) -> Plan:
     site = result.site
     words = wording(site.settings.language)
     inputs = Inputs(site.settings.language, settings.site_url, summary_handouts(site, language=site.settings.language, site_url=settings.site_url),
@@ -148,10 +154,12 @@ def _plan_site(settings: Settings, result: CheckResult, judge_text: bool) -> Pla
         *redirect_files(site, links, settings.site_url, words.language),
         *machine_readable_files(site, links, settings.site_url, words),
         *embed_files(site, links, settings.site_url, words.language, today=settings.today)])
-    warnings = [*result.unexplained, *_handouts_too_long(settings.content_dir, inputs.handouts)]
+    warnings = [*result.unexplained, *_handouts_too_long(settings.content_dir, inputs.handouts), *not_ready]
+    help_notice = missing_help_notice(settings.content_dir, site.settings)
+    notices = [*result.notices, *([help_notice] if help_notice else [])]
     shown = f"{display_path(settings.content_dir)}/{ADDRESSES_FILE}"
     warnings += vanished_addresses(settings.content_dir / ADDRESSES_FILE, shown, links)
-    plan = Plan(settings, site, [], listed_per_file(warnings), list(result.notices), result.unexplained, (), pages,
+    plan = Plan(settings, site, [], listed_per_file(warnings), notices, result.unexplained, (), pages,
                 files, codes,
                 tuple(_pdfs(site, words)), links, hand_written=_hand_written(settings.docs_dir))
     return judge_published_text(plan, readings(pages, site.glossary)) if judge_text else plan

@@ -19,6 +19,7 @@ KIND_HEADING = {
 # Said on every page of a topic that no clinician has checked, on its printed summary and its card, and given
 # to clinics (links.json, the code answers, the pages for clinics) so they can see it before they link.
 REVIEW_NOTICE_TITLE = N_("Not yet checked by a doctor or nurse")
+REVIEW_LINE = N_("Not yet checked by a doctor or nurse.")  # the line at the top of each page
 REVIEW_NOTICE = N_("A doctor or nurse has not yet checked this information.")
 REVIEW_NOTICE_MORE = N_("It is adapted from a published source. Ask your care team about your own treatment.")
 
