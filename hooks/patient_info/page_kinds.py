@@ -257,7 +257,11 @@ SITUATION_FINDER = PageKind("situation-finder", "{topic}/situations/index.md",
                                                      "{topic}, and see what this information says for you.",
                                                      topic=topic.title.lower()),
                             template="situation-finder.md.j2", per="topic", menu=2, statements=selection.summary,
-                            label=N_("The questions that decide treatment, and what the information says for your answers"))
+                            label=N_("The questions that decide treatment, and what the information says for your "
+                                     "answers"),
+                            # Its hidden statements would repeat the summary in the results; the menu and the
+                            # overview lead to it.
+                            searchable=False)
 FACTOR = PageKind("factor", "{topic}/how-treatment-is-chosen.md#{factor}",
                   lambda w, site, topic, factor: factor.question,
                   lambda w, site, topic, factor: factor.explanation[0], per="factor",

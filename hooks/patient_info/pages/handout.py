@@ -107,7 +107,7 @@ class HandoutWords:
     contact: str
     turn_over: str  # "Please turn over", at the foot of the front when the sheet has a back
     # The demonstration line and the help block's heading: "" when not set.
-    demonstration: str = ""  # a demonstration site says so on every sheet
+    demonstration: str = ""  # a demonstration site says so on every sheet, in the footer beside the QR code
     help_heading: str = ""
 
 
@@ -262,8 +262,6 @@ def _title(handout: Handout):
     # Who publishes it and when: the first line of the sheet, with a rule under it.
     yield _Block(_text(f"{words.publisher} {words.dated}", PAGE_WIDTH) + 0.2 * FONT + 1,
                  margin_bottom=0.4 * FONT)
-    if handout.words.demonstration:
-        yield _paragraph(handout.words.demonstration, bold=True)
     if handout.clinic_name or handout.clinic_phone:
         clinic = f"{handout.clinic_name} · {handout.clinic_phone}"
         yield _Block(_text(clinic, PAGE_WIDTH, size=HEADING, bold=True) + 0.3 * HEADING * FONT + 2,
@@ -319,8 +317,9 @@ def _footer(handout: Handout) -> _Block:
     width = FOOTER_TEXT_WIDTH
     words = handout.words
     lines = (_lines(f"{words.online} {handout.overview_url}", width, bold=True)
-             + _lines(f"{words.next_review} {words.version}", width) + _lines(words.contact, width))
-    paragraphs = 3
+             + _lines(f"{words.next_review} {words.version}", width) + _lines(words.contact, width)
+             + (_lines(words.demonstration, width, bold=True) if words.demonstration else 0))
+    paragraphs = 4 if words.demonstration else 3
     return _Block(max(QR_SIZE, lines * LINE + paragraphs * 0.15 * FONT) + 0.4 * FONT + 2, margin_top=0.7 * FONT)
 
 
