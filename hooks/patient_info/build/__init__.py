@@ -232,8 +232,9 @@ class SiteBuild:
 
     def theme_globals(self) -> dict:
         """What the theme's templates (docs/overrides) are given besides `config`: `_("...", name=value)`, the
-        site's own words in its language as in our templates, with each value escaped for HTML."""
-        return {"_": html_words(self.language)}
+        site's own words in its language as in our templates, with each value escaped for HTML; and `wording`,
+        the same words as plain text, for text that is not HTML (a feedback email's subject)."""
+        return {"_": html_words(self.language), "wording": wording(self.language)}
 
     def tab_title(self, src_uri: str, shown_title: str) -> str:
         """The page's title in the browser tab (plain text): the page, its topic and the publisher, as its link
