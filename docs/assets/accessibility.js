@@ -2,7 +2,16 @@
 (function () {
   "use strict";
 
-  var TOGGLES = { __drawer: "Menu", __search: "Search" };
+  // The buttons' names, and the words below, come from the page's header (partials/header.html writes them
+  // through the site's wording, in its language): data-say-<name>, each {name} in them filled in here.
+  var TOGGLES = { __drawer: "menu", __search: "search" };
+
+  function say(name, values) {
+    var header = document.querySelector("[data-say-menu]");
+    var text = header ? header.getAttribute("data-say-" + name) || "" : "";
+    Object.keys(values || {}).forEach(function (key) { text = text.split("{" + key + "}").join(String(values[key])); });
+    return text;
+  }
   // Opening search moves focus into it, as a dialog should; the menu keeps focus on its button.
   var FOCUS_ON_OPEN = { __search: ".md-search__input" };
 
@@ -38,7 +47,7 @@
       button.type = "button";
       button.className = label.className;
       button.dataset.toggle = id;
-      button.setAttribute("aria-label", TOGGLES[id]);
+      button.setAttribute("aria-label", say(TOGGLES[id]));
       button.setAttribute("aria-expanded", String(toggle.checked));
       button.innerHTML = label.innerHTML;
       button.addEventListener("click", function () {
@@ -96,7 +105,7 @@
       }
       box.setAttribute("tabindex", "0");
       box.setAttribute("role", "region");
-      box.setAttribute("aria-label", heading ? "Table: " + heading.textContent.trim() : "Table");
+      box.setAttribute("aria-label", heading ? say("table-named", {heading: heading.textContent.trim()}) : say("table"));
     });
   }
 

@@ -6,6 +6,14 @@
   if (!navigator.clipboard) {
     return;
   }
+  // The words this script says come from its own <script> element (main.html writes them through the site's
+  // wording, in its language), each {name} in them filled in here.
+  var script = document.currentScript;
+  function say(name, values) {
+    var text = script ? script.getAttribute("data-say-" + name) || "" : "";
+    Object.keys(values || {}).forEach(function (key) { text = text.split("{" + key + "}").join(String(values[key])); });
+    return text;
+  }
   var status = document.createElement("p");
   status.className = "visually-hidden";
   status.setAttribute("role", "status");
@@ -20,11 +28,11 @@
     button.hidden = false;
     button.addEventListener("click", function () {
       navigator.clipboard.writeText(source.textContent).then(function () {
-        button.firstChild.textContent = "Copied";
-        status.textContent = "Copied: " + source.textContent;
+        button.firstChild.textContent = say("copied");
+        status.textContent = say("copied-text", {text: source.textContent});
         window.setTimeout(function () { button.firstChild.textContent = label; }, 3000);
       }, function () {
-        status.textContent = "Could not copy. Select the text and copy it instead.";
+        status.textContent = say("not-copied");
       });
     });
   });

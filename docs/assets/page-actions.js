@@ -7,6 +7,14 @@
   var status = document.querySelector("[data-share-status]");
   var address = document.querySelector("[data-share-address]");
 
+  // The words this script says come from the page (partials/page-actions.html writes them on the status line
+  // through the site's wording, in its language), each {name} in them filled in here.
+  function words(name, values) {
+    var text = status ? status.getAttribute("data-say-" + name) || "" : "";
+    Object.keys(values || {}).forEach(function (key) { text = text.split("{" + key + "}").join(String(values[key])); });
+    return text;
+  }
+
   function say(message) {
     if (status) {
       status.textContent = message;
@@ -39,14 +47,14 @@
         return;
       }
       navigator.clipboard.writeText(link).then(function () {
-        button.textContent = "Link copied";
-        say("Link copied: " + link);
+        button.textContent = words("copied");
+        say(words("copied-link", {link: link}));
         window.setTimeout(function () { button.textContent = label; }, 3000);
       }, function () {
         if (address) {
           address.hidden = false;
         }
-        say("Could not copy the link. Select the web address and copy it instead.");
+        say(words("not-copied"));
       });
     });
   });

@@ -28,6 +28,14 @@
   var latest = 0; // the last search asked for: answers to earlier ones are dropped
   var timer = 0;
   var found = [];
+
+  // The words this script says come from the page, in the site's language: data-say-<name> attributes that the
+  // template writes through the site's wording, each {name} in them filled in here.
+  function say(element, name, values) {
+    var text = element.getAttribute("data-say-" + name) || "";
+    Object.keys(values || {}).forEach(function (key) { text = text.split("{" + key + "}").join(String(values[key])); });
+    return text;
+  }
   var shown = 0;
 
   function loadPagefind() {
@@ -61,13 +69,13 @@
       shown = 0;
       list.replaceChildren();
       return showMore(ticket).then(function () {
-        status.textContent = found.length === 0 ? "No pages found for \u201c" + term + "\u201d."
-          : found.length + (found.length === 1 ? " page found for \u201c" : " pages found for \u201c") + term +
-            "\u201d." + (found.length > shown ? " Showing the first " + shown + "." : "");
+        status.textContent = found.length === 0 ? say(box, "none", {term: term})
+          : say(box, found.length === 1 ? "one" : "many", {count: found.length, term: term}) +
+            (found.length > shown ? " " + say(box, "first", {shown: shown}) : "");
       });
     }).catch(function () {
       if (ticket === latest) {
-        status.textContent = "Search is not working at the moment. Try the menu or the home page.";
+        status.textContent = say(box, "broken");
       }
     });
   }
@@ -106,7 +114,7 @@
     var topic = page.meta.topic || "";
     var forClinics = page.filters && page.filters.audience && page.filters.audience.indexOf("clinics") >= 0;
     if (forClinics) {
-      return topic ? "For clinics: " + topic : "For clinics";
+      return topic ? say(box, "clinics-topic", {topic: topic}) : say(box, "clinics");
     }
     return topic;
   }
@@ -206,7 +214,7 @@
       if (all[first]) {
         all[first].focus();
       }
-      status.textContent = "Showing " + shown + " of " + found.length + " pages.";
+      status.textContent = say(box, "showing", {shown: shown, count: found.length});
     });
   });
 
@@ -240,6 +248,14 @@
 (function () {
   "use strict";
 
+  // The words this script says come from the page, in the site's language: data-say-<name> attributes that the
+  // template writes through the site's wording, each {name} in them filled in here.
+  function say(element, name, values) {
+    var text = element.getAttribute("data-say-" + name) || "";
+    Object.keys(values || {}).forEach(function (key) { text = text.split("{" + key + "}").join(String(values[key])); });
+    return text;
+  }
+
   document.querySelectorAll("[data-topic-filter]").forEach(function (filter) {
     var input = filter.querySelector("input");
     var status = filter.querySelector("[role='status']");
@@ -266,7 +282,7 @@
           heading.hidden = empty;
         }
       });
-      status.textContent = words.length ? shown + (shown === 1 ? " topic" : " topics") + " shown." : "";
+      status.textContent = words.length ? say(filter, shown === 1 ? "one" : "many", {count: shown}) : "";
     });
     filter.hidden = false;
   });
