@@ -87,3 +87,26 @@ def test_a_language_without_its_catalogue_is_a_mistake_at_its_line(example_copy)
 def test_english_is_the_source_language_and_needs_no_catalogue():
     assert wording("en") == Wording("en")
     assert wording("en")("Glossary") == "Glossary"
+
+
+# A few words each site-wide page says, marked in its template: in the made-up catalogue each shows marked.
+SITE_WIDE_WORDS = {
+    "index.md": ["## ⟦Topics⟧", "## ⟦About this information⟧", "⟦It is published by "],
+    "about.md": ["## ⟦How it is written⟧", "⟦Next check due: ", "## ⟦What it does not cover⟧", "## ⟦How it is checked⟧"],
+    "glossary.md": ["⟦What the medical words on this site mean", 'aria-label="⟦⟦Glossary⟧ from A to Z⟧"'],
+    "for-clinics.md": ["## ⟦Setting up a record system⟧ { #setting-up-a-record-system }", "⟦Part of the request⟧",
+                       "⟦Copy address⟧", "⟦This page is for clinics and care teams"],
+    "for-clinics/glimmer-fever.md": ["## ⟦Review status⟧", "⟦Copy link⟧", "⟦QR code (SVG)⟧", "## ⟦Diagnosis codes⟧"],
+    "link/index.md": ["## ⟦Every diagnosis code⟧", "⟦For clinics: "],
+}
+
+
+@pytest.mark.parametrize("src_uri", SITE_WIDE_WORDS)
+def test_the_site_wide_pages_and_the_pages_for_clinics_say_their_words_in_the_sites_language(
+        pseudo_welsh, example_copy, src_uri):
+    settings = example_copy / "site.yaml"
+    settings.write_text(settings.read_text("utf-8") + "language: cy\n", "utf-8")
+    plan = plan_for(example_copy, judge_text=False)
+    page = next(page for page in plan.pages if page.src_uri == src_uri)
+    missing = [words for words in SITE_WIDE_WORDS[src_uri] if words not in page.markdown]
+    assert not missing, page.markdown
