@@ -84,6 +84,13 @@ def test_a_treatment_is_found_first_by_its_other_names(reader, other_name):
     assert urlsplit(first.get_attribute("href")).path == f"/{TOPIC}/treatments/embolisation/"
 
 
+@pytest.mark.parametrize("letter_word", ["metastases", "secondaries"])
+def test_a_word_from_a_clinic_letter_finds_the_topic_first(reader, letter_word):
+    """content/glossary.yaml lists them as other names of "secondary cancer", which the topic's title uses."""
+    first = search(reader, letter_word).first.locator("a")
+    assert urlsplit(first.get_attribute("href")).path == f"/{TOPIC}/"
+
+
 @pytest.mark.parametrize("words", ["surgery", "liver", "chemotherapy"])
 def test_patients_pages_come_before_the_pages_for_clinics(reader, words):
     search(reader, words)

@@ -107,9 +107,10 @@ def test_copy_button_puts_the_link_on_the_clipboard_and_says_so(served_site, bro
 def test_page_starts_with_the_topics_links_before_the_address_patterns(real_site):
     article = str(real_site.page(PAGE).select_one("article"))
     first_link = article.find('href="secondary-liver-cancer/"')  # the topic's own page of links
-    patterns = article.find("How the web addresses work")
+    # The headings themselves: the list "On this page" at the top names them all first.
+    patterns = article.find('<h2 id="how-the-web-addresses-work"')
     assert 0 < first_link < patterns
-    assert article.find("Terms of linking and reuse") > patterns
+    assert article.find('<h2 id="terms-of-linking-and-reuse"') > patterns
     assert "You may link to any page of this site" in article and "contact the patient-info project" in article
 
 

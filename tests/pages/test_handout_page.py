@@ -42,7 +42,7 @@ def test_every_topic_gets_a_summary_page_in_the_navigation(request, site_fixture
     site = request.getfixturevalue(site_fixture)
     page = site.page(f"/{topic}/summary/")
     assert [h1.get_text(strip=True) for h1 in page.find_all("h1")] == [title]
-    assert page.title.get_text().startswith(f"{title} - ")
+    assert page.title.get_text().startswith(f"{title} – ")  # then who publishes it
     overview = f"/{topic}/"
     nav = {site.resolve(overview, a["href"]) for a in site.page(overview).select("nav.md-nav--primary a[href]")}
     assert f"/{topic}/summary/" in nav

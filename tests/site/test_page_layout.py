@@ -46,7 +46,8 @@ def test_the_overview_starts_with_how_treatment_is_chosen_the_treatments_and_the
     start = article.select_one(".start-links")
     assert start.find_previous("h2") is None, "the links come before the first section"
     targets = [real_site.resolve(url, a["href"]) for a in start.select("a")]
-    assert targets == [f"/{TOPIC}/how-treatment-is-chosen/", f"/{TOPIC}/#treatments", f"/{TOPIC}/summary/"]
+    assert targets == [f"/{TOPIC}/how-treatment-is-chosen/", f"/{TOPIC}/#treatments", f"/{TOPIC}/summary/",
+                       f"/{TOPIC}/summary.pdf", f"/{TOPIC}/summary-large-print.pdf"]
     assert article.find(id="treatments").name == "h2"
 
 

@@ -126,3 +126,21 @@ def test_each_pdf_has_as_many_pages_as_the_page_prints_on_a4(built_with_pdfs, br
             tab.close()
     assert len(made.pages) == len(printed.pages)
     assert min(made.font_sizes) >= (12 if pdf == "summary.pdf" else 16)
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("pdf", ["summary.pdf", "summary-large-print.pdf"])
+def test_each_pdf_holds_every_statement_whole_and_opens_with_its_source_and_review_status(built_with_pdfs, pdf):
+    """What a patient keeps: the PDF's own text, not the page it was printed from. Every statement of the topic is
+    there whole (its words in order, whatever the line breaks), and side one names the source and says whether a
+    doctor or nurse has checked it."""
+    made = read_pdf((built_with_pdfs.root / TOPIC / pdf).read_bytes())
+    topic = load_site(ROOT / "content").topics[0]
+    whole = made.compact()
+    missing = [s.id for s in topic.statements if "".join(s.text.split()) not in whole]
+    assert missing == []
+    first = "".join(made.pages[0].split())
+    for source in topic.sources:
+        assert "".join(source.publisher.split()) in first
+    if not topic.review.clinically_reviewed:
+        assert "Adoctorornursehasnotyetcheckedthisinformation" in first

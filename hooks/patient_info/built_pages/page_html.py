@@ -60,10 +60,11 @@ def read_page(page_html: str, glossary: Glossary, glossary_href: str | None, *, 
 
 
 def definition_template(term: GlossaryTerm, glossary_href: str, language: str) -> str:
-    """A term's definition as the page carries it, with a link to its place in the glossary."""
+    """A term's definition as the page carries it, with a link to its place in the glossary. Neither search
+    (Pagefind's, nor Material's in the offline copy) takes it as the page's own text."""
     words = wording(language)
     more = words("“{term}” in the glossary", term=term.term)
-    return (f'<template id="{DEFINITION_ID.format(term.id)}" data-search-exclude>'
+    return (f'<template id="{DEFINITION_ID.format(term.id)}" data-search-exclude data-pagefind-ignore="all">'
             f'<span class="glossary-definition"><strong>{html.escape(term.term)}:</strong> '
             f"{html.escape(term.definition)} "
             f'<a href="{html.escape(f"{glossary_href}#{term.id}")}">{html.escape(more)}</a></span></template>')
