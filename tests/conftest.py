@@ -158,11 +158,12 @@ def one_side_content(target: Path) -> Path:
 def main_text(soup: BeautifulSoup) -> str:
     """The article's text with whitespace folded, as a reader would see it on screen.
 
-    Left out: the title and address printed on paper only, the publisher's line shown on phones only (where
-    the header has no room for it), and elements hidden until a script shows them.
+    Left out: the title and address printed on paper only, the publisher's line and the list "On this page"
+    shown on phones only (where the header has no room for the one and the theme shows no list of sections),
+    and elements hidden until a script shows them.
     """
     article = BeautifulSoup(str(soup.select_one("article")), "html.parser")
-    for hidden in article.select(".print-meta, .publisher-line, [hidden]"):
+    for hidden in article.select(".print-meta, .publisher-line, .on-this-page, [hidden]"):
         hidden.decompose()
     return " ".join(article.get_text(" ").split())
 

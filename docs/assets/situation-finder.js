@@ -67,6 +67,14 @@
   }
 
   // Places and shows the statements for the answers, and states the answers at the top.
+  // A statement whose conditions the reader's other answers rule out is not theirs: the build lists, on the
+  // statement, each set of answers ("a+b") that does so.
+  function ruledOut(item, answers) {
+    return names(item, "data-ruled-out").some(function (combination) {
+      return combination.split("+").every(function (answer) { return answers.indexOf(answer) !== -1; });
+    });
+  }
+
   function show(answers) {
     Object.keys(items).forEach(function (id) {
       items[id].hidden = true;
@@ -81,7 +89,7 @@
         var list = group.querySelector("ul");
         var here = 0;
         names(group, "data-order").forEach(function (id) {
-          if (wanted && !placed[id] && items[id]) {
+          if (wanted && !placed[id] && items[id] && !ruledOut(items[id], answers)) {
             placed[id] = true;
             items[id].hidden = false;
             list.appendChild(items[id]);
@@ -93,8 +101,8 @@
       });
       part.hidden = shown === 0;
     });
-    Array.prototype.forEach.call(finder.querySelectorAll("[data-answer]"), function (answer) {
-      var name = answer.getAttribute("data-answer");
+    Array.prototype.forEach.call(finder.querySelectorAll("[data-given-answer]"), function (answer) {
+      var name = answer.getAttribute("data-given-answer");
       var question = name.split("=")[0];
       var given = answers.filter(function (chosenAnswer) { return chosenAnswer.split("=")[0] === question; })[0];
       answer.hidden = name !== (given || question + "=");

@@ -208,9 +208,40 @@ def test_my_situation_shows_each_chosen_answer_then_everyone(topic):
     assert parts == ["bowel", "a-few-areas", "everyone"]
     assert part_of(groups, "bowel") == ["surgery-small-number", "surgery-bowel-or-neuroendocrine",
                                         "ablation-what-it-is", "ablation-bowel"]
-    assert in_order(part_of(groups, "a-few-areas"), "surgery-other-cancers", "surgery-few-areas", "surgery-can-cure")
+    # "Surgery may also be an option if the cancer started somewhere other than the bowel": not for this reader.
+    assert part_of(groups, "a-few-areas") == ["surgery-few-areas", "surgery-can-cure"]
     everyone = [s.id for group in groups if group.key[0] is None for s in group.statements]
     assert everyone[0] == "aim" and "chemotherapy-most-common" in everyone
+    assert "chemotherapy-after-surgery" in everyone  # after liver surgery, for anyone who has it
+
+
+@pytest.mark.parametrize("given, never", [
+    (dict(liver_areas="many-areas", spread_elsewhere="liver-only"), {"surgery-few-areas", "surgery-can-cure"}),
+    (dict(spread_elsewhere="elsewhere"), {"surgery-few-areas", "surgery-can-cure"}),
+    (dict(primary_cancer="bowel", fitness="not-fit-for-surgery"), {"ablation-other-places", "surgery-other-cancers"}),
+    (dict(primary_cancer="breast", previous_surgery="had-surgery"), {"ablation-bowel"}),
+])
+def test_my_situation_never_shows_what_another_of_the_answers_rules_out(topic, given, never):
+    """Shown under one answer, a statement whose conditions another answer contradicts reads as the reader's own:
+    "Surgery can sometimes cure the cancer" to a reader who said "many areas"."""
+    ids = set(shown(selection.my_situation(topic, answers(topic, **given))))
+    assert ids and not ids & never
+
+
+def test_what_is_usually_only_possible_for_other_answers_is_never_ruled_out(topic):
+    assert selection.ruled_out_by(topic, topic.statement("surgery-bowel-or-neuroendocrine")) == ()
+    assert set(selection.ruled_out_by(topic, topic.statement("surgery-other-cancers"))) == {
+        frozenset({"primary-cancer=bowel"}), frozenset({"primary-cancer=neuroendocrine-tumour"})}
+
+
+def test_an_either_or_condition_is_ruled_out_only_when_each_side_is(topic):
+    """Ablation "may" be used after surgery or when not fit for it: "not well enough for the main treatments"
+    answers the fitness question, but the other side (already had surgery) stays open, so only where the cancer
+    started can rule it out."""
+    assert set(selection.ruled_out_by(topic, topic.statement("ablation-bowel"))) == {
+        frozenset({"primary-cancer=neuroendocrine-tumour"}), frozenset({"primary-cancer=breast"}),
+        frozenset({"primary-cancer=other"})}
+    assert selection.ruled_out_by(topic, topic.statement("supportive-care-when")) == ()
 
 
 def test_my_situation_for_one_answer_says_what_its_answer_page_says_first(topic):
@@ -249,30 +280,38 @@ def test_my_situation_takes_the_answers_in_the_topics_order_of_questions(topic):
 
 @pytest.mark.parametrize("content", [ROOT / "content", EXAMPLE_CONTENT], ids=["real", "example"])
 def test_my_situation_shows_every_statement_involving_a_chosen_answer_after_its_context_once(content):
+    """Unless the reader's other answers rule it out (then it is not theirs, and not shown even as context)."""
     topic = load_site(content).topics[0]
     contexts = context_ids(topic.statements)
     for chosen in every_choice(topic):
+        given = {selection.answer_name(f, v) for f, v in chosen}
+        ruled_out = {s.id for s in topic.statements if any(c <= given for c in selection.ruled_out_by(topic, s))}
         ids = shown(selection.my_situation(topic, chosen))
         assert len(ids) == len(set(ids)), chosen
-        assert {s.id for s in topic.statements if any(s.involves(f.id, v.id) for f, v in chosen)} <= set(ids)
+        assert not ruled_out & set(ids), chosen
+        involving = {s.id for s in topic.statements if any(s.involves(f.id, v.id) for f, v in chosen)}
+        assert involving - ruled_out <= set(ids), chosen
         for position, statement_id in enumerate(ids):
-            assert set(contexts[statement_id]) <= set(ids[:position]), (chosen, statement_id)
+            assert set(contexts[statement_id]) - ruled_out <= set(ids[:position]), (chosen, statement_id)
 
 
 @pytest.mark.parametrize("content", [ROOT / "content", EXAMPLE_CONTENT], ids=["real", "example"])
 def test_the_parts_laid_out_in_order_give_my_situation_for_every_choice(content):
     """What the situation finder's script does with the parts the build writes into its page: the chosen answers'
-    parts and everyone's, each statement kept where it first appears, empty groups left out."""
+    parts and everyone's, each statement kept where it first appears unless the answers rule it out, empty groups
+    left out."""
     topic = load_site(content).topics[0]
     parts = selection.my_situation_parts(topic)
     for chosen in every_choice(topic):
         wanted = {(f.id, v.id) for f, v in chosen}
+        given = {selection.answer_name(f, v) for f, v in chosen}
         placed, laid_out = set(), []
         for answer, groups in parts:
             if answer is not None and (answer[0].id, answer[1].id) not in wanted:
                 continue
             for group in groups:
-                ids = [s.id for s in group.statements if s.id not in placed]
+                ids = [s.id for s in group.statements if s.id not in placed
+                       and not any(c <= given for c in selection.ruled_out_by(topic, s))]
                 placed |= set(ids)
                 if ids:
                     laid_out.append((group.key, ids))

@@ -20,11 +20,12 @@ source calls "usually only" possible for other answers after what it allows for 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from .site import LIKELIHOODS, Factor, FactorValue, Statement, Topic, Treatment
+from .site import LIKELIHOODS, AllOf, AnswerIs, Factor, FactorValue, Statement, Topic, Treatment
 
 # A treatment page's sections, one per kind, in this order: how often it is used comes first, so that a rare
 # treatment never reads as likely; what it can achieve comes after when it may not be suitable.
@@ -200,11 +201,53 @@ Answer = tuple[Factor, FactorValue]
 def my_situation(topic: Topic, chosen: Iterable[Answer]) -> tuple[Group, ...]:
     """For the answers a reader chose (at most one per question; taken in the topic's order of questions,
     whatever order they come in): for each, what applies when it is given, with what the source says is usually
-    only possible for other answers (as on its own answer page), then what applies to everyone.
-    Keys: (answer, treatment); answer is None for what applies to everyone, treatment None for the aim."""
-    wanted = {(factor.id, value.id) for factor, value in chosen}
-    return arrange(topic, [group for answer, part in _my_situation_parts(topic)
-                           if answer is None or (answer[0].id, answer[1].id) in wanted for group in part])
+    only possible for other answers (as on its own answer page), then what applies to everyone. A statement whose
+    conditions another of the reader's answers rules out is not theirs, and is left out, even as context ("Surgery
+    can sometimes cure ... a few areas" is not shown to a reader who said "many areas"); `ruled_out_by` says when.
+    Keys: (answer, treatment); answer is None for what applies to everyone, treatment None for the aim.
+
+    It is the parts of `my_situation_parts` laid out in order, those of the chosen answers and everyone's, each
+    statement kept where it first appears and never when ruled out: what the situation finder's script does."""
+    wanted = {answer_name(factor, value) for factor, value in chosen}
+    placed: set[str] = set()
+    groups = []
+    for answer, part in my_situation_parts(topic):
+        if answer is not None and answer_name(*answer) not in wanted:
+            continue
+        for group in part:
+            items = tuple(s for s in group.statements if s.id not in placed
+                          and not any(combination <= wanted for combination in ruled_out_by(topic, s)))
+            placed.update(s.id for s in items)
+            if items:
+                groups.append(Group(group.key, items))
+    return tuple(groups)
+
+
+def answer_name(factor: Factor, value: FactorValue) -> str:
+    """How an answer is named in the situation finder's address and page: "<factor>=<answer>"."""
+    return f"{factor.id}={value.id}"
+
+
+def ruled_out_by(topic: Topic, statement: Statement) -> tuple[frozenset[str], ...]:
+    """The sets of answers (by `answer_name`) any one of which, all given, rules the statement out: its conditions
+    need another answer to a question the reader answered. A "usually only" statement is never ruled out: for
+    the other answers it says what is usually not possible, which is theirs to know."""
+    if statement.conditions is None or statement.likelihood == "usually-only":
+        return ()
+    return tuple(dict.fromkeys(_ruling_out(topic, statement.conditions)))
+
+
+def _ruling_out(topic: Topic, condition) -> list[frozenset[str]]:
+    if isinstance(condition, AnswerIs):
+        if not condition.answers:
+            return []
+        factor = topic.factor(condition.factor)
+        return [frozenset({answer_name(factor, v)}) for v in factor.values if v.id not in condition.answers]
+    found = [_ruling_out(topic, part) for part in condition.parts]
+    if isinstance(condition, AllOf):  # one part ruled out rules it out
+        return [combination for part in found for combination in part]
+    # AnyOf: ruled out only when every part is
+    return [frozenset().union(*picked) for picked in itertools.product(*found)] if all(found) else []
 
 
 def my_situation_parts(topic: Topic) -> tuple[tuple[Answer | None, tuple[Group, ...]], ...]:
@@ -213,9 +256,10 @@ def my_situation_parts(topic: Topic) -> tuple[tuple[Answer | None, tuple[Group, 
 
     Laid out in this order, those of the chosen answers and everyone's, each statement kept only where it first
     appears and empty groups left out, they give what `my_situation` gives for those answers: a statement's
-    context is in its own part before it, or already shown. So a page can hold every statement once and show any
-    reader's situation by placing statements where the build put their ids, choosing nothing itself (the
-    situation finder's script; its tests prove it for every choice)."""
+    context is in its own part before it, or already shown, unless the reader's answers rule it out. So a page can
+    hold every statement once and show any reader's situation by placing statements where the build put their
+    ids and leaving out those the build marked as ruled out by the answers given (`ruled_out_by`), choosing
+    nothing itself (the situation finder's script; its tests prove it for every choice)."""
     return tuple((answer, arrange(topic, part)) for answer, part in _my_situation_parts(topic))
 
 

@@ -4,8 +4,8 @@ Without JavaScript the page lists the questions that decide treatment, each answ
 With it, docs/assets/situation-finder.js lets a reader choose one answer per question and shows what the
 information says for those answers (selection.my_situation): the build writes every statement into the page
 once, hidden, in the summary's order, and each part the view may show (one per answer, one for everyone) as
-lists of statement ids in the order the selection rule arranged them; the script only places, shows and hides
-statements by those lists. The answers live in the address after "#", so a nurse can print or send it and no
+lists of statement ids in the order the selection rule arranged them, and on each statement the answers that
+rule it out (selection.ruled_out_by); the script only places, shows and hides statements by those lists. The answers live in the address after "#", so a nurse can print or send it and no
 server ever receives them; the printed address and its QR code carry them.
 """
 
@@ -41,6 +41,9 @@ def context(kind, site: Site, inputs, links, topic: Topic) -> dict:
     address = paths.absolute_url(inputs.site_url, kind.address(topic))
     parts = tuple(Part(*(answer or (None, None)), tuple(group for group in groups if group.statements))
                   for answer, groups in selection.my_situation_parts(topic))
-    return {"parts": parts, "address": address, "qr_code": qr_inline(address, css_class="my-situation-qr"),
+    # For each statement that answers can rule out: the sets of answers that do, "a+b" for a set, space between.
+    ruled_out = {s.id: " ".join("+".join(sorted(combination)) for combination in combinations)
+                 for s in topic.statements if (combinations := selection.ruled_out_by(topic, s))}
+    return {"parts": parts, "ruled_out": ruled_out, "address": address, "qr_code": qr_inline(address, css_class="my-situation-qr"),
             "sheet": inputs.handouts[topic.id].words,
             "meta": {"situation_finder": "yes", "print_title": css_string(kind.title(w, site, topic))}}
