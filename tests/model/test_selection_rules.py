@@ -1,0 +1,82 @@
+"""The selection rule's tables: each kind's place on a treatment page, what an answer page shows for that answer,
+what the "used with" section lists. On the test topic (tests/fixtures/example-content), whose statements only
+the tests change; pure, no build. Issue 28's mutation run found these unpinned."""
+
+import pytest
+
+from conftest import EXAMPLE_CONTENT, ROOT
+from patient_info.content.check import load_site
+from patient_info.model import selection
+from patient_info.model.selection import INTRODUCING_KINDS, KIND_ORDER
+
+
+@pytest.fixture(scope="module")
+def topic():
+    return load_site(EXAMPLE_CONTENT).topics[0]
+
+
+def ids(statements) -> list[str]:
+    return [s.id for s in statements]
+
+
+@pytest.mark.parametrize("position, kind", list(enumerate(
+    ["how-often", "what-it-is", "when-used", "not-suitable", "can-achieve", "used-with"])))
+def test_each_kind_has_its_place_on_a_treatment_page(position, kind):
+    # How often a treatment is used comes first, so that a rare treatment never reads as likely; what it can
+    # achieve comes after when it may not be suitable.
+    assert KIND_ORDER.index(kind) == position
+
+
+def test_a_treatment_is_introduced_by_how_often_it_is_used_or_else_what_it_is():
+    assert INTRODUCING_KINDS == ("how-often", "what-it-is")
+
+
+@pytest.mark.parametrize("treatment, sections", [
+    ("humming", [("how-often", ["humming-most-common"]), ("can-achieve", ["humming-gold-or-new-moon"]),
+                 ("used-with", ["moonlight-what-it-is", "moonlight-with-humming"])]),
+    ("moonlight-therapy", [("what-it-is", ["moonlight-what-it-is"]), ("when-used", ["moonlight-silver-full-moon"]),
+                           ("not-suitable", ["moonlight-bedtime"]),
+                           ("used-with", ["humming-most-common", "moonlight-with-humming"])]),
+])
+def test_a_treatment_page_shows_its_sections_in_kind_order_and_used_with_lists_only_joint_statements(
+        topic, treatment, sections):
+    groups = selection.treatment_page(topic, topic.treatment(treatment))
+    assert [(group.key, ids(group.statements)) for group in groups] == sections
+    assert all(group.shown_earlier == () for group in groups)  # nothing chosen twice: the used-with view is narrow
+
+
+@pytest.mark.parametrize("factor, answer, for_answer, about_question", [
+    ("glimmer-colour", "silver", ["moonlight-what-it-is", "moonlight-silver-full-moon"],
+     ["humming-most-common", "humming-gold-or-new-moon"]),
+    ("glimmer-colour", "gold", ["humming-most-common", "humming-gold-or-new-moon"],
+     ["moonlight-what-it-is", "moonlight-silver-full-moon"]),
+    ("moon-phase", "full", ["moonlight-what-it-is", "moonlight-silver-full-moon"],
+     ["humming-most-common", "humming-gold-or-new-moon"]),
+    ("moon-phase", "new", ["humming-most-common", "humming-gold-or-new-moon"],
+     ["moonlight-what-it-is", "moonlight-silver-full-moon"]),
+])
+def test_an_answer_page_shows_for_the_answer_only_what_names_it_and_the_rest_of_the_question_after(
+        topic, factor, answer, for_answer, about_question):
+    factor = topic.factor(factor)
+    groups = selection.situation(topic, factor, next(v for v in factor.values if v.id == answer))
+    assert [s.id for g in groups if g.key[0] == "answer" for s in g.statements] == for_answer
+    assert [s.id for g in groups if g.key[0] == "question" for s in g.statements] == about_question
+    everyone = [s.id for g in groups if g.key[0] == "everyone" for s in g.statements]
+    assert everyone == ["aim", "moonlight-with-humming"]
+
+
+@pytest.mark.parametrize("content", [ROOT / "content", EXAMPLE_CONTENT], ids=["real", "example"])
+def test_every_answer_section_holds_only_what_names_the_answer_or_is_usually_only_for_others_and_its_context(
+        content):
+    # A statement whose conditions name other answers ("can sometimes cure" when there are a few areas) must
+    # not read, on this answer's page, as applying to this reader.
+    topic = load_site(content).topics[0]
+    contexts = selection.context_ids(topic.statements)
+    for factor in topic.factors:
+        for value in factor.values:
+            shown = [s for g in selection.situation(topic, factor, value) if g.key[0] == "answer" for s in g.statements]
+            chosen = [s for s in shown if s.involves(factor.id, value.id)
+                      or (s.likelihood == "usually-only" and s.involves(factor.id))]
+            needed = {c for s in chosen for c in contexts[s.id]}
+            strays = [s.id for s in shown if s not in chosen and s.id not in needed]
+            assert strays == [], f"{factor.id}={value.id} shows {strays} as if for this answer"
