@@ -6,7 +6,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from patient_info.text import escape, escape_inline, html_text
+from patient_info.text import anchor, css_string, escape, escape_inline, html_text
 
 MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|"
 EXTENSIONS = ["tables", "attr_list", "admonition"]
@@ -52,3 +52,19 @@ def test_escape_inline_keeps_the_spaces_around_a_part_of_a_sentence():
                                                ("'", "&#x27;")])
 def test_html_text_escapes_every_character_that_could_end_an_attribute_or_open_a_tag(character, entity):
     assert str(html_text(f"a{character}b")) == f"a{entity}b"
+
+
+@pytest.mark.parametrize("text", ['He said "maybe".', "the team's doctors", "one\ntwo"])
+@pytest.mark.parametrize("escaper", [escape, escape_inline], ids=["escape", "escape_inline"])
+def test_quote_marks_stay_as_typed_and_a_line_break_becomes_one_space(escaper, text):
+    # Markdown shows quote marks as they are; an entity would reach the page's plain-text uses as "&quot;".
+    assert str(escaper(text)) == text.replace("\n", " ").replace(".", "\\.")
+
+
+def test_anchor_names_the_value_it_refuses():
+    with pytest.raises(ValueError, match=r"^not a valid id: 'x \} onclick'$"):
+        anchor("x } onclick")
+
+
+def test_css_string_keeps_ascii_letters_and_digits_and_escapes_the_rest():
+    assert str(css_string("Liver 2é")) == "Liver\\000020 2\\0000e9 "
