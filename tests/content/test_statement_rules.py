@@ -10,7 +10,8 @@ import pytest
 
 from patient_info.content.check import check_content
 from patient_info.content.load import parse_document
-from patient_info.content.statement_checks import MIN_QUOTE_WORDS, check_source_ids, check_statements, comparable
+from patient_info.content.statement_checks import (MIN_QUOTE_WORDS, check_source_ids, check_statements,
+                                                     comparable, untold_treatments)
 from patient_info.model.site import LIKELIHOODS
 from patient_info.wording import HEDGES
 
@@ -99,6 +100,10 @@ def test_a_quote_without_the_likelihoods_words_is_a_mistake_at_the_likelihood(li
     ("can", "Surgery can't be given.", "can't"),
     ("can", "Surgery can no longer be given.", "can no"),
     ("sometimes", "Surgery is not sometimes given.", "not sometimes"),
+    ("usually", "Not something usually given to people.", "not something usually"),
+    ("usually", "Surgery usually no longer given, or never", "usually no"),
+    ("usually", "It is given, but not usually", "not usually"),
+    ("may", "Surgery mayn't be given.", "mayn't"),
 ], ids=lambda value: value if " " not in value else None)
 def test_a_likelihood_said_only_with_a_negation_is_another_likelihood(likelihood, text, negation):
     found = mistakes(statement(text, likelihood, said(likelihood)), said(likelihood))
@@ -166,8 +171,9 @@ def test_a_quote_that_cuts_a_source_word_is_a_mistake(quote):
         f"these words are in the source '{SOURCE_ID}' only as parts of longer words"]
 
 
-def test_a_quote_found_whole_after_a_cut_occurrence_passes():
-    source = "Presurgery is usually given. Surgery is usually given to people."
+@pytest.mark.parametrize("source", ["Presurgery is usually given. Surgery is usually given to people.",
+                                    "Surgery is usually given. Presurgery is usually given"])
+def test_a_quote_found_whole_anywhere_in_the_source_passes(source):
     assert mistakes(statement(said("usually"), "usually", "Surgery is usually given"), source) == []
 
 
@@ -193,3 +199,28 @@ def test_the_content_check_reports_a_source_renamed_without_its_id(example_copy)
     assert any(e.file.endswith("sources/renamed-source.yaml") and e.line == 3 and e.message ==
                "the source id 'test-source' does not match the file name 'renamed-source.yaml'"
                for e in errors), [e.format() for e in errors]
+
+
+def test_a_treatment_no_statement_is_about_is_reported_at_its_id_with_the_fix():
+    treatment, _ = parse_document("name: Humming\nid: humming\n", "topic/treatments/humming.yaml")
+    for statements in (None, parse_document("statements: []\n", "topic/statements.yaml")[0]):
+        assert [e.format() for e in untold_treatments(statements, [treatment])] == [
+            "topic/treatments/humming.yaml:2:5: no statement is about the treatment 'humming' "
+            "(add a statement with 'about: [humming]' to statements.yaml)"]
+
+
+def test_a_source_file_that_is_not_a_mapping_is_left_to_the_schema_check():
+    document, _ = parse_document("- id: the-source\n", "topic/sources/other.yaml")
+    assert check_source_ids([document]) == []
+
+
+@pytest.mark.parametrize("joined", ["all_of", "any_of"])
+def test_an_unknown_factor_inside_a_joined_condition_is_reported_at_its_factor_line(joined):
+    document, _ = parse_document(json.dumps({"statements": [{
+        "id": "s", "kind": "when-used", "about": ["surgery"], "likelihood": "stated", "text": "Surgery.",
+        "conditions": {joined: [{"factor": "spread", "answers": ["liver"]}, {"factor": "moon", "answers": ["x"]}]}}]},
+        indent=1), "topic/statements.yaml")
+    errors = check_statements(document, treatment_ids=frozenset({"surgery"}),
+                              values_by_factor={"spread": {"liver"}}, sources={})
+    where = document.location(("statements", 0, "conditions", joined, 1, "factor"))
+    assert [(e.line, e.column) for e in errors if "unknown factor 'moon'" in e.message] == [where]

@@ -2,6 +2,9 @@
 what the "used with" section lists. On the test topic (tests/fixtures/example-content), whose statements only
 the tests change; pure, no build. Issue 28's mutation run found these unpinned."""
 
+from dataclasses import replace
+from types import SimpleNamespace
+
 import pytest
 
 from conftest import EXAMPLE_CONTENT, ROOT
@@ -80,3 +83,80 @@ def test_every_answer_section_holds_only_what_names_the_answer_or_is_usually_onl
             needed = {c for s in chosen for c in contexts[s.id]}
             strays = [s.id for s in shown if s not in chosen and s.id not in needed]
             assert strays == [], f"{factor.id}={value.id} shows {strays} as if for this answer"
+
+
+def keyed(groups) -> list[tuple]:
+    """Each group as (key, statements shown, statements the view chose that an earlier group showed)."""
+    def name(part):
+        return tuple(name(p) for p in part) if isinstance(part, tuple) else getattr(part, "id", part)
+    return [(name(g.key), ids(g.statements), ids(g.shown_earlier)) for g in groups]
+
+
+def test_the_overview_shows_the_aim_then_each_treatments_introduction_and_when_used_without_how_often(topic):
+    assert keyed(selection.overview(topic)) == [
+        ("aim", ["aim"], []),
+        ("moonlight-therapy", ["moonlight-what-it-is", "moonlight-silver-full-moon"], []),
+        ("humming", ["humming-most-common"], []),
+    ]
+
+
+def test_the_summary_shows_the_aim_each_treatments_own_statements_in_kind_order_then_joint_ones(topic):
+    assert keyed(selection.summary(topic)) == [
+        ("aim", ["aim"], []),
+        ("moonlight-therapy", ["moonlight-what-it-is", "moonlight-silver-full-moon", "moonlight-bedtime"], []),
+        ("humming", ["humming-most-common", "humming-gold-or-new-moon"], []),
+        ("together", ["moonlight-with-humming"], []),
+    ]
+
+
+def test_an_answer_pages_everyone_part_holds_unconditional_statements_each_treatments_own_then_joint(topic):
+    factor = topic.factor("bedtime")
+    everyone = [g for g in keyed(selection.situation(topic, factor, factor.values[0])) if g[0][0] == "everyone"]
+    assert everyone == [(("everyone", None), ["aim"], []),
+                        (("everyone", "moonlight-therapy"), [], ["moonlight-what-it-is"]),  # points back to it
+                        (("everyone", "humming"), ["humming-most-common"], []),
+                        (("everyone", "together"), ["moonlight-with-humming"], [])]
+
+
+@pytest.mark.parametrize("content", [ROOT / "content", EXAMPLE_CONTENT], ids=["real", "example"])
+def test_every_statement_about_a_treatment_is_on_its_page(content):
+    # Including a "used with" statement about one treatment only ("supportive care alongside other treatment").
+    topic = load_site(content).topics[0]
+    for treatment in topic.treatments:
+        shown = {s.id for g in selection.treatment_page(topic, treatment) for s in g.statements}
+        assert {s.id for s in topic.statements_about(treatment.id)} <= shown, treatment.id
+
+
+def test_a_usually_only_statement_is_shown_first_to_readers_whose_answer_it_leaves_out(topic):
+    # "Moonlight therapy is usually only possible when the glimmer is silver": for a reader with gold glimmer,
+    # that is what limits moonlight therapy, so it is in the answer's part, not left for the rest of the question.
+    limited = tuple(replace(s, likelihood="usually-only") if s.id == "moonlight-silver-full-moon" else s
+                    for s in topic.statements)
+    factor = topic.factor("glimmer-colour")
+    gold = next(v for v in factor.values if v.id == "gold")
+    groups = keyed(selection.situation(replace(topic, statements=limited), factor, gold))
+    answer = [g for g in groups if g[0][0] == "answer"]
+    assert answer == [(("answer", "humming"), ["humming-most-common", "humming-gold-or-new-moon"], []),
+                      (("answer", "moonlight-therapy"), ["moonlight-what-it-is", "moonlight-silver-full-moon"], [])]
+
+
+def test_a_treatment_without_an_introduction_is_described_by_its_first_statement(topic):
+    without = replace(topic, statements=tuple(s for s in topic.statements if s.id != "moonlight-what-it-is"))
+    assert ids(selection.description(without, topic.treatment("moonlight-therapy"))) == ["moonlight-silver-full-moon"]
+
+
+def test_statements_are_put_in_kind_order_with_unknown_kinds_last():
+    made = [SimpleNamespace(id=kind, kind=kind) for kind in ("other", "can-achieve", "how-often", "used-with",
+                                                              "what-it-is", "not-suitable", "when-used")]
+    assert ids(selection._in_kind_order(made)) == [*KIND_ORDER, "other"]
+
+
+@pytest.mark.parametrize("edges, cycle", [
+    ({"a": ("b",), "b": ("c",), "c": ("a",)}, ("a", "b", "c", "a")),
+    ({"a": ("b",), "b": ("b",)}, ("b", "b")),
+    ({"a": ("b", "c"), "b": ("c",), "c": ()}, None),
+    ({"a": ("x",)}, None),
+    ({"a": ("b",), "b": (), "c": ("b",)}, None),
+])
+def test_find_cycle_follows_each_edge_once_and_names_the_circle(edges, cycle):
+    assert selection.find_cycle(edges) == cycle
