@@ -28,6 +28,9 @@ RESULTS = ROOT / "benchmarks" / "mutation"
 MUTMUT = Path(sys.executable).with_name("mutmut")
 # Killed: a test failed (or the mutant hung until mutmut's timeout, which a test run would notice too).
 KILLED = {"killed", "timeout"}
+# Not counted: mutants the run did not reach (stopped by --timeout). A mutant no test runs ("no tests") counts
+# as surviving.
+UNTESTED = {"not checked", "skipped"}
 
 
 def main() -> int:
@@ -79,10 +82,10 @@ def write_results(minutes: float) -> int:
         by_module.setdefault(module, {})[name] = status.strip()
     for module, statuses in by_module.items():
         counts = Counter(statuses.values())
-        tested = sum(n for status, n in counts.items() if status not in {"skipped", "not checked"})
+        tested = sum(n for status, n in counts.items() if status not in UNTESTED)
         killed = sum(counts[status] for status in KILLED)
         score = 100 * killed / tested if tested else 0.0
-        survivors = [name for name, status in statuses.items() if status not in KILLED]
+        survivors = [name for name, status in statuses.items() if status not in KILLED | UNTESTED]
         lines = [f"# {module}: mutation score {score:.1f} % ({killed} of {tested} mutants killed)",
                  f"# mutmut 3.8.1 against the fast tier (-m 'not browser and not build'), run of {minutes:.0f} min",
                  "# " + ", ".join(f"{status}: {n}" for status, n in sorted(counts.items())), ""]

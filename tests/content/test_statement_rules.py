@@ -172,7 +172,7 @@ def test_a_quote_that_cuts_a_source_word_is_a_mistake(quote):
 
 
 @pytest.mark.parametrize("source", ["Presurgery is usually given. Surgery is usually given to people.",
-                                    "Surgery is usually given. Presurgery is usually given"])
+                                    "Surgery is usually given. Surgery is usually givens"])
 def test_a_quote_found_whole_anywhere_in_the_source_passes(source):
     assert mistakes(statement(said("usually"), "usually", "Surgery is usually given"), source) == []
 
@@ -224,3 +224,9 @@ def test_an_unknown_factor_inside_a_joined_condition_is_reported_at_its_factor_l
                               values_by_factor={"spread": {"liver"}}, sources={})
     where = document.location(("statements", 0, "conditions", joined, 1, "factor"))
     assert [(e.line, e.column) for e in errors if "unknown factor 'moon'" in e.message] == [where]
+
+
+def test_a_quote_starting_with_a_one_letter_word_inside_a_longer_word_is_a_mistake():
+    source = "XA small number of people usually have it."
+    assert mistakes(statement(said("usually"), "usually", "A small number of people usually"), source) == [
+        f"these words are in the source '{SOURCE_ID}' only as parts of longer words"]

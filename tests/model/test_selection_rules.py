@@ -11,6 +11,7 @@ from conftest import EXAMPLE_CONTENT, ROOT
 from patient_info.content.check import load_site
 from patient_info.model import selection
 from patient_info.model.selection import INTRODUCING_KINDS, KIND_ORDER
+from patient_info.model.site import AnswerIs
 
 
 @pytest.fixture(scope="module")
@@ -160,3 +161,42 @@ def test_statements_are_put_in_kind_order_with_unknown_kinds_last():
 ])
 def test_find_cycle_follows_each_edge_once_and_names_the_circle(edges, cycle):
     assert selection.find_cycle(edges) == cycle
+
+
+def changed(topic, **changes):
+    """The test topic with some statements changed: {statement id: {field: value}}; None drops the statement."""
+    return replace(topic, statements=tuple(replace(s, **changes[s.id]) if changes.get(s.id) else s
+                                           for s in topic.statements if s.id not in changes or changes[s.id] is not None))
+
+
+def test_the_overview_adds_when_used_only_to_a_treatment_without_how_often(topic):
+    with_when_used = changed(topic, **{"humming-gold-or-new-moon": {"kind": "when-used"}})
+    assert keyed(selection.overview(with_when_used))[2] == ("humming", ["humming-most-common"], [])
+
+
+def test_the_overview_falls_back_to_every_statement_of_a_treatment_nothing_introduces(topic):
+    only_limits = changed(topic, **{"moonlight-what-it-is": None, "moonlight-silver-full-moon": None})
+    # Its joint statement brings humming's introduction before it, as everywhere.
+    assert keyed(selection.overview(only_limits))[1] == (
+        "moonlight-therapy", ["moonlight-bedtime", "humming-most-common", "moonlight-with-humming"], [])
+
+
+def test_a_joint_statement_of_any_kind_is_in_the_used_with_section_of_its_partner(topic):
+    joint = changed(topic, **{"moonlight-with-humming": {"kind": "can-achieve"}})
+    groups = keyed(selection.treatment_page(joint, topic.treatment("humming")))
+    assert groups[-1] == ("used-with", ["moonlight-what-it-is", "moonlight-with-humming"], [])
+
+
+def test_within_a_treatment_what_limits_it_for_the_answer_comes_first_whatever_the_source_order(topic):
+    gold_only = changed(topic, **{
+        "moonlight-silver-full-moon": {"likelihood": "usually-only"},
+        "moonlight-bedtime": {"conditions": AnswerIs(factor="glimmer-colour", answers=("gold",))}})
+    by_id = {s.id: s for s in gold_only.statements}
+    order = ("aim", "moonlight-what-it-is", "moonlight-bedtime", "moonlight-silver-full-moon")
+    reordered = replace(gold_only, statements=tuple(by_id[i] for i in order)
+                        + tuple(s for s in gold_only.statements if s.id not in order))
+    factor = topic.factor("glimmer-colour")
+    gold = next(v for v in factor.values if v.id == "gold")
+    moonlight = [g for g in keyed(selection.situation(reordered, factor, gold)) if g[0] == ("answer", "moonlight-therapy")]
+    assert moonlight == [(("answer", "moonlight-therapy"),
+                          ["moonlight-what-it-is", "moonlight-silver-full-moon", "moonlight-bedtime"], [])]
