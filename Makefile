@@ -13,7 +13,7 @@ OFFLINE_DIR ?= offline
 WORDING_KEYWORDS := -k _ -k N_ -k w -k words -k wording
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test test-fast check addresses bench clean new-topic new-treatment wording
+.PHONY: serve build offline test test-fast mutate check addresses bench clean new-topic new-treatment wording
 
 # The editors' preview. Not strict: mistakes and warnings are shown in the browser instead of stopping it.
 # TOPICS=a,b previews only those topics: a save then costs the same in a library of 10 or 1,000 topics.
@@ -43,6 +43,18 @@ test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) $(JAVA) $(PRINT_FONT)
 # The quick loop while coding: every test that neither builds a site nor opens a browser (under 30 s).
 test-fast: $(STAMP)
 	$(BIN)/pytest -m "not browser and not build"
+
+# Mutation testing of the rule modules against the fast tier (benchmarks/mutation/): slow, not part of make test.
+# MODULES="text.py model/selection.py" picks modules under hooks/patient_info, MUTATE_ARGS="--timeout 1800" stops
+# the run early; results in benchmarks/mutation/<module>.txt.
+MODULES ?=
+MUTATE_STAMP := $(VENV)/.mutate-stamp
+mutate: $(STAMP) $(MUTATE_STAMP)
+	nice -n 19 $(BIN)/python benchmarks/mutation/run.py $(MUTATE_ARGS) $(MODULES)
+
+$(MUTATE_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,pdf,mutate]'
+	touch $@
 
 # Not part of make test: builds hundreds of made-up topics and takes a long while (see README).
 bench: $(STAMP) $(CHROMIUM)
@@ -107,4 +119,4 @@ $(JAVA):
 	fi
 
 clean:
-	rm -rf $(VENV) .venv-properdocs site offline node_modules
+	rm -rf $(VENV) .venv-properdocs .mutate site offline node_modules

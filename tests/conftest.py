@@ -40,6 +40,7 @@ def mkdocs_build(site_dir: Path, content_dir: Path | None = None, *, strict: boo
                  site_url: str | None = None, extra_env: dict[str, str] | None = None,
                  extra_args: list[str] | None = None, config: Path | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of the real mkdocs.yml, optionally on other content, leniently, or at another address."""
+    _refuse_unmarked("builds a site")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("PATIENT_INFO_CONTENT", None)
     env.pop("SITE_URL", None)
@@ -199,6 +200,7 @@ NODE_MODULES = ROOT / "node_modules"
 
 def node_tool(relative: str) -> Path:
     """A test tool installed from package-lock.json by `make test`; missing, the run fails with the fix."""
+    _refuse_unmarked("uses a tool make test installs")
     path = NODE_MODULES / relative
     if not path.exists():
         pytest.fail(f"{path} is missing: run 'make test' (it runs 'npm ci --ignore-scripts')")
@@ -227,21 +229,81 @@ def page(browser):
     page.close()
 
 
-# Markers, so that `make test-fast` (-m "not browser and not build") leaves out what is slow.
-# A test is marked by its folder (site/, browser/) or by the shared fixtures it uses; tests elsewhere
-# that build fixture content themselves say so with @pytest.mark.build.
+# Markers, so that `make test-fast` (-m "not browser and not build") leaves out what is slow, set by what a
+# test does, never by its folder: a test that builds no site runs in the quick loop wherever it lives.
+# `browser`: the test or one of its fixtures uses the `browser` fixture (Chromium through Playwright).
+# `build`: the test, one of its fixtures, or a helper of the tests' own that either calls, names a helper
+# below that builds or serves a site or needs make test's tools, or starts MkDocs in a subprocess; or a
+# parameter names a site fixture the test asks for with request.getfixturevalue. Tests that run a make
+# target say so with @pytest.mark.build. mkdocs_build and node_tool fail any test the scan missed
+# (_refuse_unmarked), so a build cannot hide in the quick loop.
 _BROWSER_FIXTURES = {"browser"}
+# Asked for by name too: request.getfixturevalue(...).
 _BUILD_FIXTURES = {"real_site", "example_site", "served_site", "one_side_site"}
-_MARKED_FOLDERS = {ROOT / "tests" / "site": "build", ROOT / "tests" / "browser": "browser"}
+_BUILD_HELPERS = {"mkdocs_build", "build_or_fail", "serving", "node_tool"}
+# Commands that start MkDocs: [sys.executable, "-m", "mkdocs", ...] and ["make", "serve", ...] (make check does not).
+_STARTS_MKDOCS = ({"mkdocs"}, {"make", "serve"}, {"make", "build"}, {"make", "offline"})
+TESTS = ROOT / "tests"
+
+
+def _codes(code):
+    """A function's code and the code of the lambdas, comprehensions and inner functions inside it."""
+    yield code
+    for const in code.co_consts:
+        if hasattr(const, "co_names"):
+            yield from _codes(const)
+
+
+def _builds(function, seen: set) -> bool:
+    """Whether a test or fixture function, or a helper of the tests' own it calls, builds or serves a site."""
+    function = getattr(function, "__wrapped__", function)
+    code = getattr(function, "__code__", None)
+    if code is None or code in seen or not Path(code.co_filename).is_relative_to(TESTS):
+        return False
+    seen.add(code)
+    names = {name for part in _codes(code) for name in part.co_names}
+    constants = {const for part in _codes(code) for const in part.co_consts if isinstance(const, str)}
+    if names & _BUILD_HELPERS or any(command <= constants for command in _STARTS_MKDOCS):
+        return True
+    known = function.__globals__
+    return any(_builds(known[name], seen) for name in names if callable(known.get(name)))
+
+
+def _item_builds(item) -> bool:
+    callspec = getattr(item, "callspec", None)
+    if callspec is not None and _BUILD_FIXTURES & {v for v in callspec.params.values() if isinstance(v, str)}:
+        return True
+    fixtures = getattr(item, "_fixtureinfo", None)
+    functions = [getattr(item, "function", None)]
+    if fixtures is not None:
+        functions += [definition.func for definitions in fixtures.name2fixturedefs.values()
+                      for definition in definitions]
+    seen: set = set()
+    return any(_builds(function, seen) for function in functions if function is not None)
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        used = set(getattr(item, "fixturenames", ()))
-        folder_mark = _MARKED_FOLDERS.get(item.path.parent)
-        if folder_mark:
-            item.add_marker(folder_mark)
-        if used & _BROWSER_FIXTURES:
+        if set(getattr(item, "fixturenames", ())) & _BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
-        if used & _BUILD_FIXTURES:
+        if _item_builds(item):
             item.add_marker(pytest.mark.build)
+
+
+_running: list = []
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    _running.append(item)
+    try:
+        return (yield)
+    finally:
+        _running.pop()
+
+
+def _refuse_unmarked(what: str) -> None:
+    """Fails a test that builds a site (or needs make test's tools) but was left in the quick loop."""
+    if _running and not any(_running[-1].get_closest_marker(mark) for mark in ("build", "browser")):
+        pytest.fail(f"{_running[-1].nodeid} {what} but is not marked build: the scan in tests/conftest.py "
+                    f"missed it; add @pytest.mark.build", pytrace=False)

@@ -4,6 +4,7 @@ translation changes every word of the site's own and its dates, with no change t
 
 import re
 import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -25,7 +26,7 @@ def messages(pot: Path) -> set[str]:
 
 def test_the_catalogue_lists_every_string_the_code_and_templates_mark(tmp_path):
     extracted = tmp_path / "messages.pot"
-    result = subprocess.run([str(ROOT / ".venv" / "bin" / "pybabel"), "extract", *KEYWORDS, "-F", "babel.cfg",
+    result = subprocess.run([str(Path(sys.executable).with_name("pybabel")), "extract", *KEYWORDS, "-F", "babel.cfg",
                              "--no-location", "--sort-output", "--omit-header", "-o", str(extracted), "."],
                             cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr

@@ -2,11 +2,13 @@
 
 import os
 import subprocess
+import sys
+from pathlib import Path
 
 from conftest import ROOT
 from patient_info.content import check as check_module, files as files_module
 
-CHECK = [str(ROOT / ".venv" / "bin" / "patient-info"), "check"]
+CHECK = [str(Path(sys.executable).with_name("patient-info")), "check"]
 
 
 def test_valid_content_passes(example_copy):

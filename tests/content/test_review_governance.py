@@ -2,6 +2,8 @@
 
 import re
 import subprocess
+import sys
+from pathlib import Path
 from datetime import date, timedelta
 
 import pytest
@@ -47,7 +49,7 @@ def test_a_review_due_within_60_days_is_flagged_but_does_not_fail(example_copy, 
     set_review_dates(example_copy, today - timedelta(days=300), today + timedelta(days=30))
     site = build_or_fail(tmp_path / "site", example_copy)
     assert "review of topic 'glimmer-fever' is due soon" in site.log
-    check = subprocess.run([str(ROOT / ".venv/bin/patient-info"), "check", str(example_copy)],
+    check = subprocess.run([str(Path(sys.executable).with_name("patient-info")), "check", str(example_copy)],
                            capture_output=True, text=True)
     assert check.returncode == 0
     assert "warning: the review of topic 'glimmer-fever' is due soon" in check.stderr
@@ -67,7 +69,7 @@ def test_next_review_before_last_review_is_a_content_error(example_copy, tmp_pat
 def test_a_review_dated_after_last_reviewed_is_a_content_error(example_copy):
     topic = example_copy / TOPIC_FILE
     topic.write_text(topic.read_text("utf-8").replace("- date: 2026-01-15", "- date: 2026-02-01"), "utf-8")
-    result = subprocess.run([str(ROOT / ".venv" / "bin" / "patient-info"), "check", str(example_copy)],
+    result = subprocess.run([str(Path(sys.executable).with_name("patient-info")), "check", str(example_copy)],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode != 0
     assert "topic.yaml:18:" in result.stdout + result.stderr

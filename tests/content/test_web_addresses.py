@@ -9,6 +9,7 @@ address that used to publish a javascript: link is stopped by both.
 from __future__ import annotations
 
 import subprocess
+import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -24,7 +25,7 @@ from patient_info.plan import site_url_mistake
 SITE = "site.yaml"
 SOURCE = "glimmer-fever/sources/test-source.yaml"
 SCRIPT_LINK = "https://clinic.example/>)[Feedback](javascript:alert%28document.domain%29//"
-CHECK = [str(ROOT / ".venv" / "bin" / "patient-info"), "check"]
+CHECK = [str(Path(sys.executable).with_name("patient-info")), "check"]
 
 
 @dataclass(frozen=True)
