@@ -365,6 +365,12 @@ def printed(served_site, browser, topic):
         context.close()
 
 
+def test_the_sheet_has_boxes_to_write_the_team_in(printed):
+    for choice, paper, _, pdf in printed:
+        for label in ("My specialist nurse or key worker", "Phone", "Out of hours"):
+            assert label in pdf.text, (choice, paper, label)
+
+
 def test_the_sheet_prints_on_one_sheet_with_the_title_repeated_on_the_back(printed):
     for choice, paper, _, pdf in printed:
         assert len(pdf.pages) <= 2, (choice, paper, len(pdf.pages))

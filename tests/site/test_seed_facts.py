@@ -36,11 +36,11 @@ FACTS = [
      [treatment("chemotherapy"), OVERVIEW, SUMMARY, situation("primary-cancer", "bowel")]),
     (["Sometimes you have chemotherapy before surgery on your liver", "more successful"], "sometimes", None,
      "chemotherapy", [treatment("chemotherapy"), treatment("surgery"), SUMMARY]),
-    # In the seed, "after surgery" follows "before liver surgery": the statement says which surgery.
-    (["chemotherapy after surgery on your liver", "risk of the cancer coming back"], "may",
-     ("previous-surgery", {"had-surgery"}), "chemotherapy",
-     [treatment("chemotherapy"), treatment("surgery"), situation("previous-surgery", "had-surgery"), FACTORS,
-      SUMMARY]),
+    # In the seed, "after surgery" follows "before liver surgery": the statement says which surgery, and, like
+    # chemotherapy before it, it is said to everyone (on every answer page), not only to who already had surgery.
+    (["chemotherapy after surgery on your liver", "risk of the cancer coming back"], "may", None, "chemotherapy",
+     [treatment("chemotherapy"), treatment("surgery"), situation("previous-surgery", "had-surgery"),
+      situation("liver-areas", "a-few-areas"), SUMMARY]),
     (["operation to remove the cancer from your liver"], "stated", None, "surgery",
      [treatment("surgery"), OVERVIEW, SUMMARY]),
     (["A small number of people"], "a-small-number", None, "surgery",
@@ -156,7 +156,7 @@ def test_every_statement_is_a_seed_fact(topic):
     ("liver-areas", ["Surgery"]),
     ("spread-elsewhere", ["Surgery"]),
     ("fitness", ["Ablation", "Supportive or palliative therapies"]),
-    ("previous-surgery", ["Chemotherapy", "Ablation"]),
+    ("previous-surgery", ["Ablation"]),
     ("your-choice", ["Supportive or palliative therapies"]),
 ])
 def test_each_factor_section_names_the_treatments_whose_statements_depend_on_it(real_site, factor, treatments):
