@@ -389,6 +389,13 @@ def test_the_sheet_prints_every_statement_shown_at_12pt_or_more_and_the_address_
         assert "Choose your answers" not in pdf.text and "Each answer on its own page" not in pdf.text
 
 
+def test_no_statement_is_cut_by_the_end_of_a_printed_page(printed):
+    for choice, paper, shown, pdf in printed:
+        sides = ["".join(page.split()) for page in pdf.pages]
+        cut = [text for text in shown if not any("".join(text.split()) in side for side in sides)]
+        assert cut == [], (choice, paper)
+
+
 def test_the_printed_qr_code_opens_the_address_with_the_answers(served_site, browser, topic, tmp_path):
     """Read from the printed sheet at 150 dots an inch, as a phone's camera would read the paper."""
     choice = heaviest_choices(topic, 1)[0]  # the longest address: the largest code
