@@ -11,7 +11,7 @@ from conftest import EXAMPLE_CONTENT, ROOT
 from patient_info.content.check import load_site
 from patient_info.model import selection
 from patient_info.model.selection import INTRODUCING_KINDS, KIND_ORDER
-from patient_info.model.site import AnswerIs
+from patient_info.model.site import AllOf, AnswerIs, AnyOf
 
 
 @pytest.fixture(scope="module")
@@ -200,3 +200,38 @@ def test_within_a_treatment_what_limits_it_for_the_answer_comes_first_whatever_t
     moonlight = [g for g in keyed(selection.situation(reordered, factor, gold)) if g[0] == ("answer", "moonlight-therapy")]
     assert moonlight == [(("answer", "moonlight-therapy"),
                           ["moonlight-what-it-is", "moonlight-silver-full-moon", "moonlight-bedtime"], [])]
+
+
+# What rules a statement out for a reader's answers (selection.ruled_out_by), on conditions of every shape. --------
+
+def _two_questions():
+    """Two questions of two answers each: where (a, b) and when (x, y)."""
+    def factor(factor_id, *answers):
+        return SimpleNamespace(id=factor_id, values=tuple(SimpleNamespace(id=a) for a in answers))
+    factors = {f.id: f for f in (factor("where", "a", "b"), factor("when", "x", "y"))}
+    return SimpleNamespace(factor=factors.__getitem__)
+
+
+def _said(conditions, likelihood="may"):
+    return SimpleNamespace(id="s", likelihood=likelihood, conditions=conditions)
+
+
+@pytest.mark.parametrize("conditions, ruled_out", [
+    (None, set()),
+    (AnswerIs("where", ()), set()),  # the question in general: no answer rules it out
+    (AnswerIs("where", ("a",)), {frozenset({"where=b"})}),
+    (AnswerIs("where", ("a", "b")), set()),
+    (AllOf((AnswerIs("where", ("a",)), AnswerIs("when", ("x",)))), {frozenset({"where=b"}), frozenset({"when=y"})}),
+    # Either side may hold: only both answers against it rule it out.
+    (AnyOf((AnswerIs("where", ("a",)), AnswerIs("when", ("x",)))), {frozenset({"where=b", "when=y"})}),
+    (AnyOf((AnswerIs("where", ("a",)), AnswerIs("when", ()))), set()),
+    (AllOf((AnswerIs("where", ("a",)), AnyOf((AnswerIs("when", ("x",)), AnswerIs("where", ("a",)))))),
+     {frozenset({"where=b"}), frozenset({"when=y", "where=b"})}),
+])
+def test_answers_rule_a_statement_out_as_its_conditions_say(conditions, ruled_out):
+    assert set(selection.ruled_out_by(_two_questions(), _said(conditions))) == ruled_out
+
+
+def test_a_usually_only_statement_is_never_ruled_out():
+    said = _said(AnswerIs("where", ("a",)), likelihood="usually-only")
+    assert selection.ruled_out_by(_two_questions(), said) == ()
