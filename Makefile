@@ -57,7 +57,7 @@ $(MUTATE_STAMP): pyproject.toml $(STAMP)
 	touch $@
 
 # Not part of make test: builds hundreds of made-up topics and takes a long while (see README).
-bench: $(STAMP) $(CHROMIUM)
+bench: $(STAMP) $(NODE_STAMP) $(CHROMIUM)
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 # The same content folder as make build: content/, or PATIENT_INFO_CONTENT.

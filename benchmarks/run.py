@@ -70,6 +70,9 @@ def prepare_timed(folder: Path) -> Path:
     config["docs_dir"] = str(ROOT / "docs")
     config["theme"]["custom_dir"] = str(ROOT / "docs" / "overrides")
     config.pop("watch", None)
+    # The build serves files installed from npm beside mkdocs.yml (the situation finder's QR encoder).
+    if not (folder / "node_modules").exists():
+        (folder / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     path = folder / "mkdocs-timed.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
     return path
