@@ -1,8 +1,11 @@
-/* Search with Pagefind (docs/overrides/partials/site-search.html).
+/* Search (docs/overrides/partials/site-search.html).
 
-   A page loads nothing for search until the reader types: then Pagefind's script and the parts of the index
-   that the words need, never the whole index. Patients' pages come first, then the pages for clinics (which
-   the index marks with the filter "audience: clinics"). Each result shows the page's title and its topic.
+   A page loads nothing for search until the reader types. Then, first, the pages whose names hold the words typed
+   (a title or another name: built_pages/search_names.py): one small file for each word, and the list of the pages
+   shown, whatever the size of the library. The text of every page is searched with Pagefind when the reader asks
+   for it (Enter, or the button under the results), or by itself when no page's name matches: its script, its
+   WebAssembly and the parts of the index the words need, never the whole index. Patients' pages come first,
+   then the pages for clinics. Each result shows the page's title and its topic.
 
    Keyboard: type, then Down arrow (or Tab) to the results, Up and Down between them, Enter to open one,
    Escape to close. The status line (role="status") says how many pages were found. */
@@ -13,9 +16,10 @@
   if (!box) {
     return;
   }
-  var SHOWN_AT_ONCE = 5; // each result shown loads its page's text (1 to 4 KB)
+  var SHOWN_AT_ONCE = 5; // each result shown loads its page's text (1 to 4 KB), or its names file's page list
   var WAIT_AFTER_TYPING_MS = 250;
   var bundle = new URL(box.getAttribute("data-bundle"), document.baseURI);
+  var names = new URL(box.getAttribute("data-names"), document.baseURI);
   var root = new URL("../", bundle); // pagefind/ is at the site's root
   var opener = box.querySelector(".site-search__open");
   var input = box.querySelector(".site-search__input");
@@ -24,10 +28,13 @@
   var status = box.querySelector(".site-search__status");
   var list = box.querySelector(".site-search__results");
   var more = box.querySelector(".site-search__more");
-  var pagefind = null; // a promise of Pagefind's module, made on the first search
+  var wholeText = box.querySelector(".site-search__text");
+  var pagefind = null; // a promise of Pagefind's module, made on the first search of the text
+  var loaded = {}; // the names files asked for, by address: a promise of each one's JSON
   var latest = 0; // the last search asked for: answers to earlier ones are dropped
   var timer = 0;
-  var found = [];
+  var found = []; // the results, each a function that gives a promise of {url, title, topic, forClinics, excerpt}
+  var shown = 0;
 
   // The words this script says come from the page, in the site's language: data-say-<name> attributes that the
   // template writes through the site's wording, each {name} in them filled in here.
@@ -36,8 +43,89 @@
     Object.keys(values || {}).forEach(function (key) { text = text.split("{" + key + "}").join(String(values[key])); });
     return text;
   }
-  var shown = 0;
 
+  /* The names files (search_names.py: words and file_key split a name the same way). */
+  function nameWords(text) {
+    return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
+  function fileKey(word) {
+    return Array.from(word).slice(0, 2).map(function (letter) {
+      return /^[a-z0-9]$/.test(letter) ? letter : "_" + letter.codePointAt(0).toString(16) + "_";
+    }).join("");
+  }
+
+  function namesFile(path) {
+    if (!loaded[path]) {
+      loaded[path] = fetch(new URL(path, names)).then(function (response) {
+        if (!response.ok) {
+          throw new Error(response.status);
+        }
+        return response.json();
+      });
+    }
+    return loaded[path];
+  }
+
+  function wordsFile(counts, word) {
+    var key = fileKey(word);
+    // No file for words no name has: nothing to ask for.
+    return counts.words.indexOf(key) < 0 ? Promise.resolve({}) : namesFile("words/" + key + ".json");
+  }
+
+  /* The pages whose names hold every word typed, best first: patients' pages before the pages for clinics, then
+     a word in the title before another name, a whole word before its start, then the site's order. Null when
+     every word is a single letter (too many names start with it). */
+  function searchNames(term) {
+    var typed = nameWords(term);
+    if (!typed.some(function (word) { return Array.from(word).length > 1; })) {
+      return Promise.resolve(null);
+    }
+    return namesFile("counts.json").then(function (counts) {
+      return Promise.all([counts].concat(typed.map(function (word) { return wordsFile(counts, word); })));
+    }).then(function (files) {
+      var patients = files[0].patients;
+      var scores = null;
+      typed.forEach(function (word, at) {
+        var best = {};
+        var words = files[at + 1];
+        var single = Array.from(word).length === 1; // found whole only: a name's words are filed by two letters
+        Object.keys(words).forEach(function (name) {
+          if (name === word || (!single && name.indexOf(word) === 0)) {
+            words[name].forEach(function (pages, otherName) {
+              var score = 2 * otherName + (name === word ? 0 : 1);
+              pages.forEach(function (page) {
+                best[page] = page in best ? Math.min(best[page], score) : score;
+              });
+            });
+          }
+        });
+        if (scores === null) {
+          scores = best;
+        } else {
+          Object.keys(scores).forEach(function (page) {
+            if (page in best) {
+              scores[page] += best[page];
+            } else {
+              delete scores[page];
+            }
+          });
+        }
+      });
+      return Object.keys(scores).map(Number).sort(function (a, b) {
+        return (a >= patients) - (b >= patients) || scores[a] - scores[b] || a - b;
+      }).map(function (page) {
+        return function () {
+          return namesFile("pages/" + Math.floor(page / files[0].per_file) + ".json").then(function (pages) {
+            var named = pages[page % files[0].per_file];
+            return {url: named[0], title: named[1], topic: named[2], forClinics: page >= patients, excerpt: ""};
+          });
+        };
+      });
+    });
+  }
+
+  /* Pagefind, on the text of every page. */
   function loadPagefind() {
     if (!pagefind) {
       pagefind = import(new URL("pagefind.js", bundle).href).then(function (module) {
@@ -49,28 +137,61 @@
     return pagefind;
   }
 
-  function search(term) {
+  function searchText(term) {
+    return loadPagefind().then(function (module) {
+      return Promise.all([module.search(term), module.search(term, { filters: { audience: "clinics" } })]);
+    }).then(function (answers) {
+      var forClinics = new Set(answers[1].results.map(function (result) { return result.id; }));
+      var all = answers[0].results;
+      return all.filter(function (result) { return !forClinics.has(result.id); })
+        .concat(all.filter(function (result) { return forClinics.has(result.id); }))
+        .map(function (result) {
+          return function () {
+            return result.data().then(function (page) {
+              return {url: page.url, title: page.meta.title, topic: page.meta.topic || "",
+                      forClinics: forClinics.has(result.id), excerpt: page.excerpt};
+            });
+          };
+        });
+    });
+  }
+
+  /* Names first, unless the reader asked for the text; the text when no name matches. */
+  function search(term, inText) {
     var ticket = ++latest;
     if (!term.trim()) {
       showNothing();
       return;
     }
     drop.classList.add("site-search__drop--shown");
-    loadPagefind().then(function (module) {
-      return Promise.all([module.search(term), module.search(term, { filters: { audience: "clinics" } })]);
-    }).then(function (answers) {
+    (inText ? Promise.resolve(null) : searchNames(term)).catch(function () {
+      return null; // the names files could not be read: the text search can still answer
+    }).then(function (named) {
+      if (named && named.length) {
+        return {results: named, inText: false};
+      }
+      if (named === null && !inText && nameWords(term).length) {
+        return null; // a single letter: wait for more, or for Enter
+      }
+      return searchText(term).then(function (results) { return {results: results, inText: true}; });
+    }).then(function (answer) {
       if (ticket !== latest) {
         return;
       }
-      var forClinics = new Set(answers[1].results.map(function (result) { return result.id; }));
-      var all = answers[0].results;
-      found = all.filter(function (result) { return !forClinics.has(result.id); })
-        .concat(all.filter(function (result) { return forClinics.has(result.id); }));
+      found = answer ? answer.results : [];
       shown = 0;
       list.replaceChildren();
+      list.hidden = true;
+      more.hidden = true;
+      wholeText.hidden = !answer || answer.inText;
+      if (!answer) {
+        status.textContent = "";
+        return;
+      }
       return showMore(ticket).then(function () {
+        var counted = (answer.inText ? "" : "named-") + (found.length === 1 ? "one" : "many");
         status.textContent = found.length === 0 ? say(box, "none", {term: term})
-          : say(box, found.length === 1 ? "one" : "many", {count: found.length, term: term}) +
+          : say(box, counted, {count: found.length, term: term}) +
             (found.length > shown ? " " + say(box, "first", {shown: shown}) : "");
       });
     }).catch(function () {
@@ -82,7 +203,7 @@
 
   function showMore(ticket) {
     var next = found.slice(shown, shown + SHOWN_AT_ONCE);
-    return Promise.all(next.map(function (result) { return result.data(); })).then(function (pages) {
+    return Promise.all(next.map(function (result) { return result(); })).then(function (pages) {
       if (ticket !== latest) {
         return;
       }
@@ -98,9 +219,10 @@
     item.className = "site-search__result";
     var link = document.createElement("a");
     link.href = new URL(page.url.replace(/^\//, ""), root).href;
-    link.textContent = page.meta.title;
+    link.textContent = page.title;
     item.appendChild(link);
-    var where = whereItIs(page);
+    var where = page.forClinics ? (page.topic ? say(box, "clinics-topic", {topic: page.topic}) : say(box, "clinics"))
+      : page.topic;
     if (where) {
       item.appendChild(paragraph("site-search__topic", where));
     }
@@ -108,15 +230,6 @@
       item.appendChild(excerpt(page.excerpt));
     }
     return item;
-  }
-
-  function whereItIs(page) {
-    var topic = page.meta.topic || "";
-    var forClinics = page.filters && page.filters.audience && page.filters.audience.indexOf("clinics") >= 0;
-    if (forClinics) {
-      return topic ? say(box, "clinics-topic", {topic: topic}) : say(box, "clinics");
-    }
-    return topic;
   }
 
   function paragraph(className, text) {
@@ -151,6 +264,7 @@
     list.replaceChildren();
     list.hidden = true;
     more.hidden = true;
+    wholeText.hidden = true;
     status.textContent = "";
     drop.classList.remove("site-search__drop--shown");
   }
@@ -186,10 +300,17 @@
     timer = setTimeout(function () { search(input.value); }, WAIT_AFTER_TYPING_MS);
   });
 
+  // Enter searches the text of every page, as does the button under the first results.
   box.querySelector(".site-search__form").addEventListener("submit", function (event) {
     event.preventDefault();
     clearTimeout(timer);
-    search(input.value);
+    search(input.value, true);
+  });
+
+  wholeText.addEventListener("click", function () {
+    clearTimeout(timer);
+    search(input.value, true);
+    input.focus();
   });
 
   box.addEventListener("keydown", function (event) {

@@ -37,7 +37,7 @@ from .wording import N_
 SUBJECTS = {"site": (), "topic": ("topic",), "treatment": ("topic", "treatment"), "factor": ("topic", "factor"),
             "answer": ("topic", "factor", "value"), "code": ("topic", "code")}
 # Folders of the site that are not pages of ours: the theme's files, its search, and docs/'s own folders.
-THEME_FOLDERS = frozenset({"assets", "search", "overrides", "pagefind"})
+THEME_FOLDERS = frozenset({"assets", "search", "overrides", "pagefind", "search-names"})
 
 Title = Callable[..., str]  # (wording, site, *subject) -> text
 _PLACEHOLDER = {"value": "answer", "system": "code system"}

@@ -1,8 +1,10 @@
-"""Search in a real browser (Pagefind; docs/assets/site-search.js): a page loads nothing for it until the reader
-types; a treatment is found by its name and by its other names, patients' pages before the pages for clinics;
-a result opens from the keyboard; the results are announced; axe finds no fault with them open at 1280 and
-375 px; words the glossary lists for a term find the page about it."""
+"""Search in a real browser (docs/assets/site-search.js): a page loads nothing for it until the reader types; then
+the pages whose names have the words (search-names/), and the text of every page with Pagefind on Enter, on the
+button, or when no name matches. A treatment is found by its name and by its other names, patients' pages before
+the pages for clinics; a result opens from the keyboard; the results are announced; axe finds no fault with them
+open at 1280 and 375 px; words the glossary lists for a term find the page about it."""
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -27,15 +29,24 @@ def reader(served_site, browser):
     context.close()
 
 
-def search(page, words: str):
-    """Type into the search box as a reader would; the results once the status line has spoken."""
+def search(page, words: str, *, in_text: bool = False):
+    """Type into the search box as a reader would (then Enter, to search the text of every page); the results
+    once the status line has spoken."""
     box = page.locator(".site-search__input")
     if not box.is_visible():
         page.get_by_role("button", name="Search").click()
     box.press_sequentially(words, delay=20)
-    # Pagefind compiles its WebAssembly on the first search: seconds on a busy machine.
-    expect(page.locator(".site-search__status")).to_contain_text("found", timeout=60_000)
+    if in_text:
+        box.press("Enter")
+    # Pagefind compiles its WebAssembly on the first search of the text: seconds on a busy machine.
+    said = "found" if in_text else re.compile("found|in its name|in their names")
+    expect(page.locator(".site-search__status")).to_contain_text(said, timeout=60_000)
     return page.locator(".site-search__results li")
+
+
+def loaded(page, folder: str) -> list[str]:
+    """The paths of the files asked for from a folder of the site (pagefind, search-names)."""
+    return [urlsplit(url).path for url in page.requested if f"/{folder}/" in url]
 
 
 def every_result(page) -> list[tuple[str, str, str]]:
@@ -57,24 +68,62 @@ def test_a_page_loads_nothing_for_search_until_the_reader_types(reader, served_s
     reader.locator(".site-search__input").focus()
     reader.keyboard.press("Tab")
     reader.wait_for_timeout(500)
-    assert [url for url in reader.requested if "/pagefind/" in url] == []
+    assert loaded(reader, "pagefind") == [] and loaded(reader, "search-names") == []
     search(reader, "surgery")
-    loaded = [urlsplit(url).path for url in reader.requested if "/pagefind/" in url]
-    assert "/pagefind/pagefind.js" in loaded and any(path.endswith(".pf_index") for path in loaded), loaded
+    # The first answer: the words file for "su" and the list of the pages shown, and nothing of Pagefind.
+    assert loaded(reader, "search-names") == ["/search-names/counts.json", "/search-names/words/su.json",
+                                              "/search-names/pages/0.json"]
+    assert loaded(reader, "pagefind") == []
     assert all(url.startswith(served_site.base_url) for url in reader.requested)
-    # Only the parts of the index the word needs, and the text of the results shown.
-    assert len([path for path in loaded if path.endswith(".pf_index")]) == 1, loaded
+
+
+def test_enter_searches_the_text_loading_only_the_index_the_word_needs(reader, served_site):
+    search(reader, "surgery", in_text=True)
+    pagefind = loaded(reader, "pagefind")
+    assert "/pagefind/pagefind.js" in pagefind
+    assert len([path for path in pagefind if path.endswith(".pf_index")]) == 1, pagefind
     shown = reader.locator(".site-search__results li").count()
-    assert len([path for path in loaded if path.endswith(".pf_fragment")]) == shown, loaded
+    assert shown == 5
+    assert len([path for path in pagefind if path.endswith(".pf_fragment")]) == shown, pagefind
+    assert all(url.startswith(served_site.base_url) for url in reader.requested)
 
 
 def test_a_treatment_is_found_by_its_name_first_with_its_topic(reader):
     results = search(reader, "surgery")
+    assert reader.locator(".site-search__status").inner_text() == "1 page has \u201csurgery\u201d in its name."
     first = results.first
     assert first.locator("a").inner_text() == "Surgery"
     assert first.locator(".site-search__topic").inner_text() == "Secondary cancer in the liver"
     assert urlsplit(first.locator("a").get_attribute("href")).path == f"/{TOPIC}/treatments/surgery/"
+    # The text of every page, from the button under the first answer: the same page first, with its words.
+    reader.get_by_role("button", name="Search the text of every page").click()
+    expect(reader.locator(".site-search__status")).to_contain_text("pages found for", timeout=60_000)
+    first = reader.locator(".site-search__results li").first
+    assert first.locator("a").inner_text() == "Surgery"
     assert first.locator(".site-search__excerpt mark").first.inner_text().lower().startswith("surgery")
+    assert reader.evaluate("document.activeElement.id") == "site-search-input"
+
+
+def test_a_word_no_name_has_searches_the_text_by_itself(reader):
+    """"operation" is in the text of the surgery page ("an operation to remove..."), in no page's name."""
+    first = search(reader, "operation").first
+    assert loaded(reader, "search-names") == ["/search-names/counts.json"]  # no name has a word in "op"
+    assert "/pagefind/pagefind.js" in loaded(reader, "pagefind")
+    assert first.locator("a").inner_text() == "Surgery"
+    assert first.locator(".site-search__excerpt mark").first.inner_text().lower() == "operation"
+    assert not reader.get_by_role("button", name="Search the text of every page").is_visible()
+
+
+def test_a_name_is_found_from_its_start_in_any_case_and_with_accents(reader):
+    assert search(reader, "CHÉMO").first.locator("a").inner_text() == "Chemotherapy"
+    assert loaded(reader, "pagefind") == []
+
+
+def test_a_single_letter_waits_for_more_or_for_enter(reader):
+    reader.locator(".site-search__input").press_sequentially("s", delay=20)
+    reader.wait_for_timeout(800)
+    assert reader.locator(".site-search__status").inner_text() == ""
+    assert loaded(reader, "search-names") == [] and loaded(reader, "pagefind") == []
 
 
 @pytest.mark.parametrize("other_name", ["chemoembolisation", "Radioembolisation"])
@@ -91,9 +140,10 @@ def test_a_word_from_a_clinic_letter_finds_the_topic_first(reader, letter_word):
     assert urlsplit(first.get_attribute("href")).path == f"/{TOPIC}/"
 
 
-@pytest.mark.parametrize("words", ["surgery", "liver", "chemotherapy"])
-def test_patients_pages_come_before_the_pages_for_clinics(reader, words):
-    search(reader, words)
+@pytest.mark.parametrize("words, in_text", [("liver", False), ("surgery", True), ("liver", True),
+                                            ("chemotherapy", True)])
+def test_patients_pages_come_before_the_pages_for_clinics(reader, words, in_text):
+    search(reader, words, in_text=in_text)
     found = every_result(reader)
     for_clinics = [where.startswith("For clinics") for _, where, _ in found]
     assert True in for_clinics and False in for_clinics, found
@@ -103,8 +153,8 @@ def test_patients_pages_come_before_the_pages_for_clinics(reader, words):
 
 def test_the_results_are_announced_and_a_result_opens_from_the_keyboard(reader):
     search(reader, "ablation")
-    status = reader.get_by_role("status").filter(has_text="found")
-    assert "found for \u201cablation\u201d" in status.inner_text()
+    status = reader.get_by_role("status").filter(has_text="ablation")
+    assert status.inner_text() == "1 page has \u201cablation\u201d in its name."
     reader.keyboard.press("ArrowDown")
     focused = reader.evaluate("document.activeElement.textContent")
     assert focused == "Ablation"

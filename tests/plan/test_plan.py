@@ -11,7 +11,7 @@ from conftest import EXAMPLE_CONTENT, ROOT, plan_for
 
 # What the build writes that is not the content's: the theme's own files and MkDocs' indexes, and the files of
 # the search index (the plan names their folder).
-THEME_FILES = ("assets/", "search/", "pagefind/", "404.html", "sitemap.xml", "sitemap.xml.gz")
+THEME_FILES = ("assets/", "search/", "pagefind/", "search-names/", "404.html", "sitemap.xml", "sitemap.xml.gz")
 
 
 def planned(content_dir, *extra: str) -> list[dict]:

@@ -1,5 +1,8 @@
-"""The build writes Pagefind's search index into the site (built_pages/search_index.py): the files a search
-loads, every page it should find and no other, and none of Material's search."""
+"""The build writes the search's files into the site: Pagefind's index (built_pages/search_index.py) and the names
+files of the first answer (built_pages/search_names.py): the files a search loads, every page it should find and
+no other, and none of Material's search."""
+
+import json
 
 from conftest import TOPIC
 from search_files import indexed_pages
@@ -35,3 +38,20 @@ def test_the_review_notice_on_every_page_is_not_what_the_search_finds(real_site)
     surgery = next(page for page in indexed_pages(real_site.root) if page["url"] == f"/{TOPIC}/treatments/surgery/")
     assert "Not yet checked by a doctor or nurse" not in surgery["content"]
     assert surgery["content"].startswith("Surgery.")
+
+
+def test_the_names_files_list_the_pages_pagefind_indexes_patients_first_each_once(real_site):
+    folder = real_site.root / "search-names"
+    counts = json.loads((folder / "counts.json").read_text("utf-8"))
+    named = [page for path in sorted((folder / "pages").iterdir(), key=lambda path: int(path.stem))
+             for page in json.loads(path.read_text("utf-8"))]
+    indexed = {page["url"]: page for page in indexed_pages(real_site.root)}
+    assert sorted(address for address, *_ in named) == sorted(indexed)
+    assert [audience for *_, audience in named] == ["patients"] * counts["patients"] + \
+        ["clinics"] * (len(named) - counts["patients"])
+    for address, title, topic, _ in named:
+        assert title == indexed[address]["meta"]["title"], address
+        assert topic == indexed[address]["meta"].get("topic", ""), address
+    assert counts["words"] == sorted(path.stem for path in (folder / "words").iterdir())
+    surgery = json.loads((folder / "words" / "su.json").read_text("utf-8"))["surgery"]
+    assert [named[number][0] for number in surgery[0]] == [f"/{TOPIC}/treatments/surgery/"]

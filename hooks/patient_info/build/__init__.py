@@ -186,10 +186,12 @@ class SiteBuild:
         content HTML) each, while MkDocs writes the pages. The offline copy keeps Material's own search."""
         if self.search is None:
             return
-        searchable = searchable_pages(self.plan.site)
-        for src_uri, address, title, content in pages:
-            if src_uri in searchable:
-                self.search.add(searchable[src_uri], url="/" + address, title=title, content=content)
+        written = {src_uri: (address, title, content) for src_uri, address, title, content in pages}
+        # In the order searchable_pages lists them: the order the first results are shown in.
+        for src_uri, searchable in searchable_pages(self.plan.site).items():
+            if src_uri in written:
+                address, title, content = written[src_uri]
+                self.search.add(searchable, url="/" + address, title=title, content=content)
         try:
             self.search.start(site_dir)
         except SearchIndexError as error:

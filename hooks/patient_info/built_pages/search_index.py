@@ -17,6 +17,7 @@ hand each page over as MkDocs writes it, and Pagefind's program indexes the copi
 
 from __future__ import annotations
 
+import html
 import shutil
 import subprocess
 import tempfile
@@ -26,6 +27,7 @@ from pathlib import Path
 
 from .. import page_kinds
 from .preview import BANNER_CLASS
+from .search_names import NamedPage, write_names
 from ..model.audiences import CLINICS, PATIENTS
 from ..model.glossary import plurals
 from ..model.site import Site, Topic
@@ -107,7 +109,7 @@ class SearchIndex:
 
     def __init__(self) -> None:
         self._folder = Path(tempfile.mkdtemp(prefix="patient-info-search-"))
-        self._pages = 0
+        self._pages: list[NamedPage] = []
         self._running: subprocess.Popen | None = None
         self._output: Path | None = None
 
@@ -116,16 +118,18 @@ class SearchIndex:
         copy = self._folder / url.strip("/") / "index.html"
         copy.parent.mkdir(parents=True, exist_ok=True)
         copy.write_text(search_record(page, title=title, content=content), "utf-8")
-        self._pages += 1
+        self._pages.append(NamedPage(url, html.unescape(title), page.topic, page.audience, page.also_called))
 
     def start(self, site_dir: Path) -> None:
-        """Start indexing every page added, into the site's pagefind/ folder."""
+        """Start indexing every page added, into the site's pagefind/ folder, and write the names files
+        (search_names.py) while Pagefind works."""
         self._output = (site_dir / FOLDER).resolve()
         excluded = [argument for selector in _NOT_SEARCHED for argument in ("--exclude-selectors", selector)]
         self._running = subprocess.Popen(
             [str(_program()), "--site", str(self._folder), "--output-path", str(self._output),
              "--force-language", "en", "--silent", *excluded],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        write_names(self._pages, site_dir)
 
     def write(self, site_dir: Path) -> int:
         """Wait for the index (starting it if need be); the number of pages indexed."""
@@ -138,7 +142,7 @@ class SearchIndex:
                                        " ".join(said.strip().splitlines()[-5:]))
             for name in _UNUSED:
                 (self._output / name).unlink(missing_ok=True)
-            return self._pages
+            return len(self._pages)
         finally:
             self.close()
 

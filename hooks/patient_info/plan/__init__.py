@@ -80,9 +80,10 @@ class Plan:
     @property
     def written_after_the_pages(self) -> tuple[str, ...]:
         """What the build writes once the pages are written, from them: the content report's figures, the
-        headers file for static hosts (a rule for each top-level folder), and the search index (pagefind/,
-        but in the offline copy, which keeps the theme's own search)."""
-        return ("content-report.json", "_headers", *(() if self.settings.offline else ("pagefind/",)))
+        headers file for static hosts (a rule for each top-level folder), and the search's files (pagefind/ and
+        search-names/, but in the offline copy, which keeps the theme's own search)."""
+        return ("content-report.json", "_headers",
+                *(() if self.settings.offline else ("pagefind/", "search-names/")))
 
     @property
     def language(self) -> str:
