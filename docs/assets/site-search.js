@@ -165,7 +165,7 @@
     }
     drop.classList.add("site-search__drop--shown");
     (inText ? Promise.resolve(null) : searchNames(term)).catch(function () {
-      return null; // the names files could not be read: the text search can still answer
+      return []; // the names files could not be read: the text search can still answer
     }).then(function (named) {
       if (named && named.length) {
         return {results: named, inText: false};

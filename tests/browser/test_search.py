@@ -114,6 +114,13 @@ def test_a_word_no_name_has_searches_the_text_by_itself(reader):
     assert not reader.get_by_role("button", name="Search the text of every page").is_visible()
 
 
+def test_the_text_is_searched_when_the_names_files_cannot_be_read(reader):
+    reader.route("**/search-names/**", lambda route: route.abort())
+    first = search(reader, "surgery").first
+    assert first.locator(".site-search__excerpt").count() == 1  # Pagefind's answer
+    assert first.locator("a").inner_text() == "Surgery"
+
+
 def test_a_name_is_found_from_its_start_in_any_case_and_with_accents(reader):
     assert search(reader, "CHÉMO").first.locator("a").inner_text() == "Chemotherapy"
     assert loaded(reader, "pagefind") == []
