@@ -92,9 +92,13 @@
         var single = Array.from(word).length === 1; // found whole only: a name's words are filed by two letters
         Object.keys(words).forEach(function (name) {
           if (name === word || (!single && name.indexOf(word) === 0)) {
-            words[name].forEach(function (pages, otherName) {
+            // A plural no name has is filed as the word it comes from, in the same file ("therapies": "therapy").
+            var lists = typeof words[name] === "string" ? words[words[name]] : words[name];
+            lists.forEach(function (steps, otherName) {
               var score = 2 * otherName + (name === word ? 0 : 1);
-              pages.forEach(function (page) {
+              var page = 0;
+              steps.forEach(function (step) {
+                page += step;
                 best[page] = page in best ? Math.min(best[page], score) : score;
               });
             });

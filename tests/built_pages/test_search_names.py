@@ -41,13 +41,20 @@ def test_patients_pages_are_numbered_first_and_each_word_names_its_pages(tmp_pat
         ["/t/treatments/therapy/", "Targeted therapy", "Topic T", PATIENTS],
         ["/for-clinics/", "Linking to surgery pages", "", CLINICS]]
     surgery = _read(tmp_path, "words/su.json")
-    # In a title (first list), as another name only (second list); the plural finds the singular's pages.
-    assert surgery["surgery"] == [[0, 3], [1]]
-    assert surgery["surgeries"] == [[0, 3], [1]]
-    assert _read(tmp_path, "words/th.json")["therapies"] == [[2], []]
-    assert _read(tmp_path, "words/ch.json") == {"chemoembolisation": [[], [1]], "chemoembolisations": [[], [1]]}
+    # In a title (first list: pages 0 and 3, written as steps), as another name only (second list: page 1); a
+    # plural is filed as the word it comes from.
+    assert surgery == {"surgery": [[0, 3], [1]], "surgeries": "surgery"}
+    assert _read(tmp_path, "words/th.json") == {"therapy": [[2], []], "therapies": "therapy"}
+    assert _read(tmp_path, "words/ch.json") == {"chemoembolisation": [[], [1]], "chemoembolisations": "chemoembolisation"}
     # A word of one or two letters has no plural of its own.
     assert "bys" not in _read(tmp_path, "words/by.json")
+
+
+def test_a_plural_that_is_a_name_itself_finds_its_own_pages_and_the_singulars(tmp_path):
+    write_names([NamedPage("/a/", "Therapy", "", PATIENTS), NamedPage("/b/", "Therapies", "", PATIENTS),
+                 NamedPage("/c/", "Other therapies", "", PATIENTS)], tmp_path)
+    # "therapies": pages 0, 1 and 2; "therapy": page 0 only; no "therapieses".
+    assert _read(tmp_path, "words/th.json") == {"therapies": [[0, 1, 1], []], "therapy": [[0], []]}
 
 
 def test_the_pages_are_listed_64_to_a_file_and_a_build_leaves_no_old_file(tmp_path):
@@ -62,8 +69,8 @@ def test_the_pages_are_listed_64_to_a_file_and_a_build_leaves_no_old_file(tmp_pa
     assert [len(json.loads(path.read_text("utf-8"))) for path in files] == [PAGES_PER_FILE, PAGES_PER_FILE, 1]
     assert _read(tmp_path, "pages/2.json") == [[f"/p{2 * PAGES_PER_FILE}/", f"Page {2 * PAGES_PER_FILE}", "",
                                                 PATIENTS]]
-    # Numbers are filed whole: "page" names every page, "12" only page 12.
-    assert _read(tmp_path, "words/pa.json")["page"] == [list(range(2 * PAGES_PER_FILE + 1)), []]
+    # Numbers are filed whole: "page" names every page (each one step on), "12" only page 12.
+    assert _read(tmp_path, "words/pa.json")["page"] == [[0] + [1] * 2 * PAGES_PER_FILE, []]
     assert _read(tmp_path, "words/12.json")["12"] == [[12], []]
 
 

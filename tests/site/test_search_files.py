@@ -3,6 +3,7 @@ files of the first answer (built_pages/search_names.py): the files a search load
 no other, and none of Material's search."""
 
 import json
+from itertools import accumulate
 
 from conftest import TOPIC
 from search_files import indexed_pages
@@ -53,5 +54,7 @@ def test_the_names_files_list_the_pages_pagefind_indexes_patients_first_each_onc
         assert title == indexed[address]["meta"]["title"], address
         assert topic == indexed[address]["meta"].get("topic", ""), address
     assert counts["words"] == sorted(path.stem for path in (folder / "words").iterdir())
-    surgery = json.loads((folder / "words" / "su.json").read_text("utf-8"))["surgery"]
-    assert [named[number][0] for number in surgery[0]] == [f"/{TOPIC}/treatments/surgery/"]
+    # Each word's pages are written as steps from one number to the next.
+    in_title, _ = json.loads((folder / "words" / "th.json").read_text("utf-8"))["therapies"]
+    assert [named[number][0] for number in accumulate(in_title)] == [
+        f"/{TOPIC}/treatments/{treatment}/" for treatment in ("hormonal-therapy", "targeted-therapy", "supportive-care")]

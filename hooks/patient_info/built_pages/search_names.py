@@ -8,8 +8,10 @@ text of every page is searched by Pagefind only when the reader asks for it, or 
 The files, in the site's `search-names/` folder:
 
 - `words/<key>.json`: for each word whose first two letters make <key> (`file_key`), the numbers of the pages
-  whose title has the word, then of the pages found by it as one of their other names
-  (`{"surgery": [[12], []]}`). A page's name also counts in the plural ("therapies" finds "Therapy");
+  whose title has the word, then of the pages found by it as one of their other names, each list in order and
+  written as the steps between numbers (pages 4, 5, 9 as `[4, 1, 4]`), which a common word makes short
+  (`{"surgery": [[12], []]}`). A page's name also counts in the plural ("therapies" finds "Therapy"); a plural
+  no name has itself is written as the word it comes from (`{"therapies": "therapy"}`);
 - `pages/<n>.json`: pages n × PAGES_PER_FILE onwards, each `[address, title, topic, audience]`;
 - `counts.json`: how many pages are patients' pages (the first ones), PAGES_PER_FILE, and the keys of the words
   files there are (so a word no name has costs no request).
@@ -68,11 +70,22 @@ def write_names(pages: list[NamedPage], site_dir: Path) -> None:
         for place, names in enumerate(([page.title], page.also_called)):
             for name in names:
                 for word in words(name):
-                    for form in (word, *(plurals(word) if len(word) > 2 else ())):
-                        by_word.setdefault(form, (set(), set()))[place].add(number)
-    by_file: dict[str, dict[str, list[list[int]]]] = {}
+                    by_word.setdefault(word, (set(), set()))[place].add(number)
+    # A plural finds the pages of the word it comes from: among its own pages where some name has it, else as a
+    # pointer to that word. The plural of a plural is not made.
+    singular = {plural: word for word in by_word if len(word) > 2 for plural in plurals(word)}
+    pointers = {}
+    for plural, word in singular.items():
+        if plural in by_word:
+            for own, more in zip(by_word[plural], by_word[word]):
+                own.update(more)
+        elif word not in singular:
+            pointers[plural] = word
+    by_file: dict[str, dict[str, list[list[int]] | str]] = {}
     for word, (in_title, other_name) in sorted(by_word.items()):
-        by_file.setdefault(file_key(word), {})[word] = [sorted(in_title), sorted(other_name - in_title)]
+        by_file.setdefault(file_key(word), {})[word] = [_steps(in_title), _steps(other_name - in_title)]
+    for plural, word in sorted(pointers.items()):
+        by_file.setdefault(file_key(plural), {})[plural] = word
     folder = site_dir / FOLDER
     shutil.rmtree(folder, ignore_errors=True)
     (folder / "words").mkdir(parents=True)
@@ -85,6 +98,12 @@ def write_names(pages: list[NamedPage], site_dir: Path) -> None:
         _write_json(folder / "pages" / f"{start // PAGES_PER_FILE}.json",
                     [[page.address, page.title, page.topic, page.audience]
                      for page in ordered[start:start + PAGES_PER_FILE]])
+
+
+def _steps(numbers: set[int]) -> list[int]:
+    """The numbers in order, each written as its step from the one before."""
+    ordered = sorted(numbers)
+    return [number - before for number, before in zip(ordered, [0, *ordered])]
 
 
 def _write_json(path: Path, data: object) -> None:
