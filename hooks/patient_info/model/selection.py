@@ -69,7 +69,12 @@ def context_ids(statements: Iterable[_StatementLike]) -> dict[str, tuple[str, ..
     statements its `context` names. Works on anything shaped like a Statement, so the content check
     follows exactly the edges that `arrange` follows."""
     statements = list(statements)
-    intros = {treatment: tuple(s.id for s in introduction(statements, treatment))
+    # Each treatment's introduction from its own unconditional statements only: one pass, not one per mention.
+    own: dict[str, list] = {}
+    for s in statements:
+        if s.about and s.conditions is None:
+            own.setdefault(s.about[0], []).append(s)
+    intros = {treatment: tuple(s.id for s in introduction(own.get(treatment, ()), treatment))
               for s in statements for treatment in s.about}
     found = {}
     for s in statements:
