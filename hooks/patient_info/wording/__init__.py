@@ -69,7 +69,7 @@ class Wording:
         """The message with its own words and its values each passed through `escape` (a value that is
         already markup passes unchanged): for templates, whose values come from content."""
         parts = []
-        for literal, name, spec, conversion in string.Formatter().parse(self.translate(message)):
+        for literal, name in _parsed(self.translate(message)):
             parts.append(escape(literal))
             if name is not None:
                 parts.append(escape(values[name]))
@@ -82,7 +82,19 @@ class Wording:
 
     def date(self, value: date) -> str:
         """A date as readers write it: 7 December 2026."""
-        return _babel_date(value, format="d MMMM y", locale=Locale.parse(self.language))
+        return _written_date(value, self.language)
+
+
+# Every page of a topic says the same few messages and dates: each is worked out once (a large site has
+# tens of thousands of pages).
+@cache
+def _parsed(text: str) -> tuple[tuple[str, str | None], ...]:
+    return tuple((literal, name) for literal, name, _, _ in string.Formatter().parse(text))
+
+
+@cache
+def _written_date(value: date, language: str) -> str:
+    return _babel_date(value, format="d MMMM y", locale=Locale.parse(language))
 
 
 def catalogue_file(language: str):
