@@ -261,3 +261,34 @@ def test_patients_searching_never_land_on_a_page_for_editors(real_site):
     urls = [page["url"] for page in indexed_pages(real_site.root)]
     assert f"/{TOPIC}/treatments/surgery/" in urls
     assert not [url for url in urls if url.startswith("/editors/")]
+
+
+EVERYONE_SECTION = "What it says for everyone with"
+
+
+def test_a_treatment_introduced_for_everyone_points_to_when_it_is_used_if_the_page_does_not_say(real_site):
+    """A treatment under "everyone" by what it is alone ("Ablation uses heat...") would read as offered to the
+    reader: where the page leaves out when it is used or whom it does not suit, the section links its page."""
+    topic = next(t for t in load_site(ROOT / "content").topics if t.id == TOPIC)
+    answers = sorted(path.parent for path in (real_site.root / TOPIC / "situations").glob("*/*/index.html"))
+    pointed = 0
+    for folder in answers:
+        url = "/" + folder.relative_to(real_site.root).as_posix() + "/"
+        soup = real_site.page(url)
+        on_page = {span["data-statement"] for span in soup.select("article [data-statement]")}
+        h2 = next(h for h in soup.select("article h2") if h.get_text(strip=True).startswith(EVERYONE_SECTION))
+        treatment, told = None, {}
+        for element in h2.find_next_siblings():
+            if element.name == "h2":
+                break
+            if element.name == "h3" and element.a:
+                treatment = next(t for t in topic.treatments if element.get_text(strip=True) == t.name)
+                told[treatment] = False
+            elif treatment and element.name == "p" and element.get_text().startswith("More on when"):
+                assert element.a["href"].endswith(f"treatments/{treatment.id}/"), url
+                told[treatment] = True
+        for treatment, pointer in told.items():
+            elsewhere = {s.id for s in topic.statements_about(treatment.id, "when-used", "not-suitable")} - on_page
+            assert pointer == bool(elsewhere), (url, treatment.id, elsewhere)
+            pointed += pointer
+    assert pointed >= len(answers)  # surgery's limits are on other answers' pages for every answer here

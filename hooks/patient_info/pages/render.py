@@ -297,7 +297,7 @@ def _environment(language: str) -> jinja2.Environment:
                        groups_about=_groups_about, shown_in=_shown_in, earlier_on_page=_earlier_on_page,
                        treatment_name=lambda topic, s: topic.treatment(s.treatment).name, affecting=_affecting,
                        other_treatments=selection.other_treatments,
-                       other_questions=_other_questions)
+                       other_questions=_other_questions, when_used_elsewhere=_when_used_elsewhere)
     env.globals["code"] = lambda text: Markdown(f"`{text}`")  # for names from our own schemas, not from content
     env.filters.update(anchor=anchor, h=lambda value: Markdown(html_text(value)))
     return env
@@ -349,6 +349,13 @@ def _other_questions(topic: Topic, groups: tuple[Group, ...], factor: Factor) ->
     shown = {group.key[1].id for group in groups if group.key[0] == "answer" and group.statements}
     return [f for f in topic.factors if f != factor
             and any(s.treatment in shown and s.involves(f.id) for s in topic.statements)]
+
+
+def _when_used_elsewhere(topic: Topic, groups: tuple[Group, ...], treatment: Treatment) -> bool:
+    """Whether the source says when a treatment is used, or who it does not suit, in statements this page does
+    not show: a treatment introduced on its own (what it is) must not read as offered to the reader."""
+    shown = {s.id for group in groups for s in group.statements + group.shown_earlier}
+    return any(s.id not in shown for s in topic.statements_about(treatment.id, "when-used", "not-suitable"))
 
 
 def _groups_about(groups: tuple[Group, ...], factor: Factor) -> list[Group]:
