@@ -36,6 +36,18 @@ def plan_for(content_dir: Path, *, site_url: str = SITE_URL, today: date | None 
     return make_plan(settings, judge_text=judge_text)
 
 
+def project_copy(folder: Path, *, node_modules: bool = True) -> Path:
+    """A copy of the project a test may change: mkdocs.yml and docs/ copied, hooks/ (and node_modules/, which
+    holds the QR encoder the site serves, unless `node_modules` is False) linked. Its mkdocs.yml."""
+    folder.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", folder)
+    shutil.copytree(ROOT / "docs", folder / "docs")
+    (folder / "hooks").symlink_to(ROOT / "hooks")
+    if node_modules:
+        (folder / "node_modules").symlink_to(ROOT / "node_modules")
+    return folder / "mkdocs.yml"
+
+
 def mkdocs_build(site_dir: Path, content_dir: Path | None = None, *, strict: bool = True,
                  site_url: str | None = None, extra_env: dict[str, str] | None = None,
                  extra_args: list[str] | None = None, config: Path | None = None) -> subprocess.CompletedProcess:

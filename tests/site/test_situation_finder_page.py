@@ -2,9 +2,7 @@
 every answer a link to its page, every statement in the page once for its script, and a breadcrumb on every
 answer page leading back. What the script shows is tested in Chromium (tests/browser/test_situation_finder.py)."""
 
-import shutil
-
-from conftest import ROOT, TOPIC, mkdocs_build
+from conftest import ROOT, TOPIC, mkdocs_build, project_copy
 from patient_info.content.check import load_site
 from patient_info.model import selection
 
@@ -82,12 +80,8 @@ def test_the_qr_encoder_is_served_from_the_site_as_npm_installed_it(real_site):
 
 def test_a_build_without_the_qr_encoder_stops_and_says_how_to_install_it(tmp_path):
     """The site serves the encoder from node_modules; without `npm ci` the build says so, with no traceback."""
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project)
-    shutil.copytree(ROOT / "docs", project / "docs")
-    (project / "hooks").symlink_to(ROOT / "hooks")
-    result = mkdocs_build(tmp_path / "site", ROOT / "content", config=project / "mkdocs.yml")
+    config = project_copy(tmp_path / "project", node_modules=False)
+    result = mkdocs_build(tmp_path / "site", ROOT / "content", config=config)
     assert result.returncode != 0
     assert "node_modules/qrcode-generator/dist/qrcode.js is missing: run 'make build'" in result.stderr
     assert "Traceback" not in result.stderr
