@@ -38,38 +38,36 @@ def screen(request, browser):
     context.close()
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_the_first_sentence_of_the_page_shows_on_the_first_screen(served_site, screen, path):
+@pytest.fixture
+def opened(served_site, screen, path):
+    """The page at `path` on the screen: (screen's name, tab, screen height), the tab closed after the test."""
     name, context = screen
     page = context.new_page()
-    try:
-        page.goto(served_site.url(path), wait_until="load", timeout=15_000)
-        height = page.viewport_size["height"]
-        first = page.evaluate(FIRST_SENTENCE)
-        # Its whole first line is on the screen, not only its top edge.
-        assert first["top"] >= 0 and first["top"] + first["line"] <= height, (name, path, first, height)
-    finally:
-        page.close()
+    page.goto(served_site.url(path), wait_until="load", timeout=15_000)
+    yield name, page, page.viewport_size["height"]
+    page.close()
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_the_review_notice_and_the_demonstration_line_are_shown_on_the_first_screen(served_site, screen, path):
-    name, context = screen
-    page = context.new_page()
-    try:
-        page.goto(served_site.url(path), wait_until="load", timeout=15_000)
-        height = page.viewport_size["height"]
-        for selector in ("article .review-notice", ".demonstration-line"):
-            element = page.locator(selector)
-            assert element.count() == 1 and element.is_visible(), (name, path, selector)
-            box = element.bounding_box()
-            assert box["y"] >= 0 and box["y"] + box["height"] <= height, (name, path, selector, box)
-        line = page.locator("article .review-notice")
-        assert line.inner_text().startswith("Not yet checked by a doctor or nurse.")
-        # Its link goes to what it means, on the same page, and that section says the notice whole.
-        line.get_by_role("link", name="What this means").click()
-        page.wait_for_function("location.hash === '#where-this-information-comes-from'", timeout=5_000)
-        section = page.locator("#where-this-information-comes-from")
-        assert section.is_visible() and section.bounding_box()["y"] < height
-    finally:
-        page.close()
+def test_the_first_sentence_of_the_page_shows_on_the_first_screen(opened, path):
+    name, page, height = opened
+    first = page.evaluate(FIRST_SENTENCE)
+    # Its whole first line is on the screen, not only its top edge.
+    assert first["top"] >= 0 and first["top"] + first["line"] <= height, (name, path, first, height)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_the_review_notice_and_the_demonstration_line_are_shown_on_the_first_screen(opened, path):
+    name, page, height = opened
+    for selector in ("article .review-notice", ".demonstration-line"):
+        element = page.locator(selector)
+        assert element.count() == 1 and element.is_visible(), (name, path, selector)
+        box = element.bounding_box()
+        assert box["y"] >= 0 and box["y"] + box["height"] <= height, (name, path, selector, box)
+    line = page.locator("article .review-notice")
+    assert line.inner_text().startswith("Not yet checked by a doctor or nurse.")
+    # Its link goes to what it means, on the same page, and that section says the notice whole.
+    line.get_by_role("link", name="What this means").click()
+    page.wait_for_function("location.hash === '#where-this-information-comes-from'", timeout=5_000)
+    section = page.locator("#where-this-information-comes-from")
+    assert section.is_visible() and section.bounding_box()["y"] < height
