@@ -145,9 +145,9 @@ def prepare_plain(content: Path, folder: Path) -> Path:
     config["nav"] = ["index.md"]
     config["not_in_nav"] = "*"
     config["docs_dir"] = str(docs)
-    config["theme"]["custom_dir"] = str(ROOT / "docs" / "overrides")
-    config.setdefault("extra", {})["patient_info"] = {"publisher": site.settings.publisher,
-                                                      "disclaimer": site.settings.disclaimer}
+    # Material's own templates: ours (docs/overrides) say the site's words through `_()`, which only the hooks
+    # give them, and read settings the hooks write.
+    config["theme"].pop("custom_dir", None)
     path = folder / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
     return path
