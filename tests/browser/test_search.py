@@ -189,9 +189,15 @@ def test_the_open_results_have_no_axe_violations(served_site, browser, width):
         page.goto(served_site.url(f"/{TOPIC}/treatments/surgery/"), wait_until="load")
         search(page, "liver")
         page.add_script_tag(content=axe)
-        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-        problems = [f"{v['id']}: {node['target']} {node['failureSummary']}" for v in result["violations"]
-                    for node in v["nodes"]]
+        problems = []
+        # The first answer (names, with the button to search the text), then the text search's results.
+        for answer in ("names", "text"):
+            if answer == "text":
+                page.get_by_role("button", name="Search the text of every page").click()
+                expect(page.locator(".site-search__excerpt").first).to_be_visible(timeout=60_000)
+            result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+            problems += [f"{answer}: {v['id']}: {node['target']} {node['failureSummary']}"
+                         for v in result["violations"] for node in v["nodes"]]
         assert problems == []
     finally:
         context.close()
