@@ -290,7 +290,7 @@ def _weigh_search(browser, base: str, path: str, word: str, *, in_text: bool = F
     page.locator(".site-search__input").press_sequentially(word, delay=50)
     if in_text:
         page.locator(".site-search__input").press("Enter")
-        page.locator(".site-search__excerpt").first.wait_for(timeout=60_000)
+        page.locator(".site-search__results[data-answer='text'] a").first.wait_for(timeout=60_000)
     page.locator(".site-search__results a").first.wait_for(timeout=60_000)
     page.wait_for_load_state("networkidle")
     shown = page.locator(".site-search__results a").count()

@@ -5,7 +5,8 @@
    shown, whatever the size of the library. The text of every page is searched with Pagefind when the reader asks
    for it (Enter, or the button under the results), or by itself when no page's name matches: its script, its
    WebAssembly and the parts of the index the words need, never the whole index. Patients' pages come first,
-   then the pages for clinics. Each result shows the page's title and its topic.
+   then the pages for clinics. Each result shows the page's title and its topic, never a piece of its text: a cut
+   sentence can lose the condition that makes it true ("This is when the cancer is in a few areas of your ...").
 
    Keyboard: type, then Down arrow (or Tab) to the results, Up and Down between them, Enter to open one,
    Escape to close. The status line (role="status") says how many pages were found. */
@@ -33,7 +34,7 @@
   var loaded = {}; // the names files asked for, by address: a promise of each one's JSON
   var latest = 0; // the last search asked for: answers to earlier ones are dropped
   var timer = 0;
-  var found = []; // the results, each a function that gives a promise of {url, title, topic, forClinics, excerpt}
+  var found = []; // the results, each a function that gives a promise of {url, title, topic, forClinics}
   var shown = 0;
 
   // The words this script says come from the page, in the site's language: data-say-<name> attributes that the
@@ -122,7 +123,7 @@
         return function () {
           return namesFile("pages/" + Math.floor(page / files[0].per_file) + ".json").then(function (pages) {
             var named = pages[page % files[0].per_file];
-            return {url: named[0], title: named[1], topic: named[2], forClinics: page >= patients, excerpt: ""};
+            return {url: named[0], title: named[1], topic: named[2], forClinics: page >= patients};
           });
         };
       });
@@ -153,7 +154,7 @@
           return function () {
             return result.data().then(function (page) {
               return {url: page.url, title: page.meta.title, topic: page.meta.topic || "",
-                      forClinics: forClinics.has(result.id), excerpt: page.excerpt};
+                      forClinics: forClinics.has(result.id)};
             });
           };
         });
@@ -183,6 +184,7 @@
         return;
       }
       found = answer ? answer.results : [];
+      list.setAttribute("data-answer", answer && answer.inText ? "text" : "names");
       shown = 0;
       list.replaceChildren();
       list.hidden = true;
@@ -230,9 +232,6 @@
     if (where) {
       item.appendChild(paragraph("site-search__topic", where));
     }
-    if (page.excerpt) {
-      item.appendChild(excerpt(page.excerpt));
-    }
     return item;
   }
 
@@ -240,24 +239,6 @@
     var element = document.createElement("p");
     element.className = className;
     element.textContent = text;
-    return element;
-  }
-
-  /* Pagefind's excerpt is the page's text with the words found in <mark>. It is rebuilt here from text and
-     marks only, so nothing else in it can become markup. */
-  function excerpt(html) {
-    var parsed = document.createElement("template");
-    parsed.innerHTML = html;
-    var element = paragraph("site-search__excerpt", "");
-    parsed.content.childNodes.forEach(function (node) {
-      if (node.nodeName === "MARK") {
-        var mark = document.createElement("mark");
-        mark.textContent = node.textContent;
-        element.appendChild(mark);
-      } else {
-        element.appendChild(document.createTextNode(node.textContent));
-      }
-    });
     return element;
   }
 

@@ -92,8 +92,8 @@ def test_meta_description_and_navigation_hold_the_payload_as_text(injected_site)
 
 
 def test_search_index_holds_the_payload_as_text(injected_site):
-    # Pagefind keeps each page's text as text (site-search.js shows it with textContent, and Pagefind escapes
-    # it again in the excerpts): the payload arrives once, as typed, never decoded twice into markup.
+    # Pagefind keeps each page's text as text (site-search.js shows titles and topics with textContent): the
+    # payload arrives once, as typed, never decoded twice into markup.
     from search_files import indexed_pages
     humming = next(page for page in indexed_pages(injected_site.root)
                    if page["url"] == "/glimmer-fever/treatments/humming/")

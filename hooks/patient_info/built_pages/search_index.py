@@ -40,7 +40,7 @@ _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagef
            "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js", "pagefind-worker.js",
            "wasm.unknown.pagefind")
 
-# Said on every page of a topic, so it would be every result's excerpt: the review notice; and, in the
+# Said on every page of a topic, so every page would be found for its words: the review notice; and, in the
 # preview, the editors' banners.
 _NOT_SEARCHED = (".review-notice", f".{BANNER_CLASS}")
 
