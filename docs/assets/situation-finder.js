@@ -101,6 +101,13 @@
       });
       part.hidden = shown === 0;
     });
+    // A treatment under everyone's part by what it is alone: a link to its page when the sheet leaves out when
+    // it is used or whom it does not suit (data-limits, from the build).
+    Array.prototype.forEach.call(finder.querySelectorAll("[data-limits]"), function (group) {
+      group.querySelector("[data-more]").hidden = names(group, "data-limits").every(function (id) {
+        return placed[id];
+      });
+    });
     Array.prototype.forEach.call(finder.querySelectorAll("[data-given-answer]"), function (answer) {
       var name = answer.getAttribute("data-given-answer");
       var question = name.split("=")[0];

@@ -47,6 +47,9 @@ SHOW_EVERY_CHOICE_JS = """choices => choices.map(choice => {
     }
   }
   return {groups, order: [...document.querySelectorAll('[data-statement]')].filter(shown).map(s => s.dataset.statement),
+          pointers: [...document.querySelectorAll('[data-more]')].filter(shown).map(p => [
+            p.closest('[data-part]').dataset.part, p.closest('[data-group]').dataset.group,
+            p.querySelector('[data-more-link]').getAttribute('href')]),
           hash: location.hash, printed: document.querySelector('[data-situation-url]').textContent};
 })"""
 
@@ -111,6 +114,7 @@ def test_the_script_shows_what_my_situation_chooses_for_every_choice_of_the_real
     assert len(choices) == 540
     results = finder.evaluate(SHOW_EVERY_CHOICE_JS, choices)
     contexts = context_ids(topic.statements)
+    limits = {t.id: [s.id for s in topic.statements_about(t.id, "when-used", "not-suitable")] for t in topic.treatments}
     address = published(served_site)
     for choice, result in zip(choices, results):
         assert result["groups"] == expected(topic, choice), choice
@@ -125,6 +129,12 @@ def test_the_script_shows_what_my_situation_chooses_for_every_choice_of_the_real
             assert not missing, f"{choice}: {statement_id} shown without {missing} before it"
         assert result["hash"] == fragment(choice)
         assert result["printed"] == address + fragment(choice)
+        # A treatment under everyone's part links its page when the sheet leaves out when it is used or whom it
+        # does not suit, so that what it is does not read as offered to the reader.
+        pointed = [[part, group, f"../treatments/{group}/"] for part, group, _ in result["groups"]
+                   if part == "everyone" and group not in ("", "together")
+                   and set(limits[group]) - set(order)]
+        assert result["pointers"] == pointed, choice
 
 
 def test_a_planted_fault_in_the_page_would_be_caught(finder, topic):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import page_kinds
 from ..links.qr import qr_inline
 from ..model import paths, selection
 from ..model.selection import Group
@@ -44,6 +45,12 @@ def context(kind, site: Site, inputs, links, topic: Topic) -> dict:
     # For each statement that answers can rule out: the sets of answers that do, "a+b" for a set, space between.
     ruled_out = {s.id: " ".join("+".join(sorted(combination)) for combination in combinations)
                  for s in topic.statements if (combinations := selection.ruled_out_by(topic, s))}
-    return {"parts": parts, "ruled_out": ruled_out, "address": address, "qr_code": qr_inline(address, css_class="my-situation-qr"),
+    # Under everyone's part, a treatment shown by what it is alone must not read as offered to the reader: the
+    # script shows a link to its page when one of these (when it is used, whom it does not suit) is not shown.
+    here = kind.address(topic)
+    limits = {t.id: (" ".join(s.id for s in topic.statements_about(t.id, "when-used", "not-suitable")),
+                     paths.relative_url(here, page_kinds.TREATMENT.address(topic, t))) for t in topic.treatments}
+    return {"parts": parts, "ruled_out": ruled_out, "limits": limits, "address": address,
+            "qr_code": qr_inline(address, css_class="my-situation-qr"),
             "sheet": inputs.handouts[topic.id].words,
             "meta": {"situation_finder": "yes", "print_title": css_string(kind.title(w, site, topic))}}
