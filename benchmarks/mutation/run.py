@@ -37,15 +37,17 @@ UNTESTED = {"not checked", "skipped"}
 
 # The fast-tier tests each module is measured against: the tests of its own stage and of the stages that use it
 # (mutmut then runs, for each mutant, those of them that reach the mutated function). All of them run in
-# `make test` and `make test-fast`. Left out: the property tests of the loader (hypothesis, several seconds a
-# run) for modules other than the loader. Every module is also run without the tests that start the installed
-# `patient-info` in a subprocess (pytest_add_cli_args in pyproject.toml): that program never sees a mutant.
+# `make test` and `make test-fast`. Left out: the loader's property tests (tests/content/test_loader_properties.py:
+# hypothesis draws other inputs each run, and they cost seconds for every mutant that survives; the limits they
+# explore are pinned by tables in tests/content/test_loader_limits.py). Every module is also run without the tests
+# that start the installed `patient-info` in a subprocess (pytest_add_cli_args in pyproject.toml): that program
+# never sees a mutant.
 # A module not listed here is measured against the whole fast tier.
 CONTENT = ["tests/content/", "--ignore=tests/content/test_loader_properties.py"]
 TESTS = {
     "content/statement_checks.py": CONTENT,
     "content/web_addresses.py": CONTENT + ["tests/plan/", "tests/pages/"],
-    "content/load.py": ["tests/content/"],
+    "content/load.py": CONTENT,
     "plan/published_text.py": ["tests/plan/", "tests/built_pages/"],
     "model/selection.py": ["tests/model/", "tests/pages/", "tests/site/", "tests/test_page_kinds.py"],
 }
