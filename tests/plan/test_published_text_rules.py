@@ -84,6 +84,7 @@ def test_a_sentence_on_one_page_names_that_page():
 def test_a_sentence_on_many_pages_names_three_and_counts_the_rest():
     assert on("a", "b") == "on 2 pages (/a/, /b/), this sentence is long"
     assert on("a", "b", "c") == "on 3 pages (/a/, /b/, /c/), this sentence is long"
+    assert on("a", "b", "c", "d") == "on 4 pages (/a/, /b/, /c/ and 1 more), this sentence is long"
     assert on("a", "b", "c", "d", "e") == "on 5 pages (/a/, /b/, /c/ and 2 more), this sentence is long"
 
 
