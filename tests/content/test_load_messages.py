@@ -1,0 +1,57 @@
+"""What the loader says about a file it cannot read, whole: file, line and column, what is wrong and what would be
+right, for each kind of mistake and each kind of line break (issue 28: mutation testing found the loader's
+messages checked only in part, so that a place, a hint or the tab rule could change unnoticed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from patient_info.content.load import load_document, parse_document
+
+TAB = "a tab character is used for indentation (indent with spaces, not tabs)"
+SYNTAX_HINT = "(check the indentation, colons and quotes on this line and the one before)"
+NOT_ALLOWED = "that YAML does not allow (delete it; it is often pasted in by accident)"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("title: x\nitems:\n\t- a\n", f"t.yaml:3:1: {TAB}"),
+    ("title: x\nitems:\n  \t- a\n", f"t.yaml:3:3: {TAB}"),
+    ("a:\n  b: 1\n\tc: 2\n", f"t.yaml:3:1: {TAB}"),
+    ("a:\n  b:\n  \tc: 2\n", f"t.yaml:3:3: {TAB}"),
+    ("k: v\n  \ta:\n", f"t.yaml:2:5: {TAB}"),  # the parser stops after the tab: its line's indent tells
+    ("k: v\n'q\n\t'q\n", f"t.yaml:3:3: {TAB}"),
+    ("title: x\ritems:\r\t- a\r", f"t.yaml:3:1: {TAB}"),
+    ("title: x\r\nitems:\r\n\t- a\r\n", f"t.yaml:3:1: {TAB}"),
+    ('title: "abc\nb: c\n',
+     "t.yaml:1:8: this quote is opened but never closed (end the text with the same quote mark it starts with)"),
+    ("a: 1\n---\nb: 2\n",
+     "t.yaml:2:1: the file holds more than one YAML document (remove the '---' line; each file holds one document)"),
+    ("a: [1, 2\nb: 3\n", f"t.yaml:2:2: YAML syntax error: did not find expected ',' or ']' {SYNTAX_HINT}"),
+    ("a: b: c\n", f"t.yaml:1:5: YAML syntax error: mapping values are not allowed in this context {SYNTAX_HINT}"),
+    ("a: x\ufffe\n", f"t.yaml:1:5: the file contains a character (U+FFFE) {NOT_ALLOWED}"),
+    ("\ufffe: x\n", f"t.yaml:1:1: the file contains a character (U+FFFE) {NOT_ALLOWED}"),
+    ("a: b\nc: \uffff\n", f"t.yaml:2:4: the file contains a character (U+FFFF) {NOT_ALLOWED}"),
+], ids=["tab-first", "tab-after-spaces", "tab-in-a-mapping", "tab-deeper", "tab-before-a-key",
+        "tab-before-a-quote", "tab-after-cr", "tab-after-crlf",
+        "unclosed-quote", "two-documents", "unclosed-list", "colon-in-a-value", "not-allowed", "not-allowed-first",
+        "not-allowed-line-2"])
+def test_each_unreadable_file_is_one_message_at_its_place_with_what_would_be_right(text, expected):
+    document, errors = parse_document(text, "t.yaml")
+    assert document is None
+    assert [error.format() for error in errors] == [expected]
+
+
+@pytest.mark.parametrize("text", ["a: x\tb: c\n", "a: 1\nb: x\ty: z\n"], ids=["line-1", "line-2"])
+def test_a_tab_inside_a_value_is_not_called_indentation(text):
+    _, errors = parse_document(text, "t.yaml")
+    assert len(errors) == 1 and errors[0].message.startswith("YAML syntax error"), [e.format() for e in errors]
+
+
+def test_a_link_is_refused_with_what_to_do_instead(tmp_path):
+    (tmp_path / "real.yaml").write_text("title: x\n", "utf-8")
+    (tmp_path / "link.yaml").symlink_to(tmp_path / "real.yaml")
+    document, errors = load_document(tmp_path / "link.yaml", "topic/link.yaml")
+    assert document is None
+    assert [error.format() for error in errors] == [
+        "topic/link.yaml: this file is a link to another file, which the site does not follow "
+        "(put the content itself in this file)"]
