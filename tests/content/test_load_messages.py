@@ -55,3 +55,31 @@ def test_a_link_is_refused_with_what_to_do_instead(tmp_path):
     assert [error.format() for error in errors] == [
         "topic/link.yaml: this file is a link to another file, which the site does not follow "
         "(put the content itself in this file)"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('a: "x\\u2028y"\n', "t.yaml:1:4: a line separator (U+2028) is in the text, written as an escape (delete it; pages "
+                         "show text as paragraphs and list items, not as lines)"),
+    ("a: x\x01y\n", "t.yaml:1:5: a control character (U+0001) is in the text (delete it; readers would see nothing, or "
+                    "a box, in its place)"),
+    ('a: "x\\x01"\n', "t.yaml:1:4: a control character (U+0001) is in the text, written as an escape (delete it; "
+                      "readers would see nothing, or a box, in its place)"),
+    ('a: "x\\u200b"\n', "t.yaml:1:4: an invisible character (U+200B) is in the text, written as an escape (delete it; it "
+                        "is often pasted in by accident, and it can change how the text is shown)"),
+    ("a: x\u200by\n", "t.yaml:1:5: an invisible character (U+200B) is in the text (delete it; it is often pasted in by "
+                      "accident, and it can change how the text is shown)"),
+    # One value named twice (an anchor and its alias) is one mistake: one message, where it is written.
+    ('a: &x "\\u200b"\nb: *x\n', "t.yaml:1:4: an invisible character (U+200B) is in the text, written as an escape "
+                                 "(delete it; it is often pasted in by accident, and it can change how the text is "
+                                 "shown)"),
+    ("a: 1\na: 2\n", "t.yaml:2:1: the field 'a' is given twice (first on line 1) (keep one of them; a repeated field "
+                     "would silently replace the first)"),
+], ids=["escaped-line-separator", "control", "escaped-control", "escaped-invisible", "invisible", "alias", "twice"])
+def test_each_character_and_field_mistake_is_one_whole_message(text, expected):
+    _, errors = parse_document(text, "t.yaml")
+    assert [error.format() for error in errors] == [expected]
+
+
+def test_a_place_the_file_lacks_is_given_as_its_nearest_parents():
+    document, _ = parse_document("id: s\nwhen_used:\n  - text: hello\n", "t.yaml")
+    assert document.location(("when_used", 0, "missing", "deeper")) == document.location(("when_used", 0)) == (3, 5)
