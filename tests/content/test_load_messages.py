@@ -4,9 +4,12 @@ messages checked only in part, so that a place, a hint or the tab rule could cha
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
-from patient_info.content.load import load_document, parse_document
+from patient_info.content import load
+from patient_info.content.load import load_document, parse_document, read_ordinary_file
 
 TAB = "a tab character is used for indentation (indent with spaces, not tabs)"
 SYNTAX_HINT = "(check the indentation, colons and quotes on this line and the one before)"
@@ -83,3 +86,33 @@ def test_each_character_and_field_mistake_is_one_whole_message(text, expected):
 def test_a_place_the_file_lacks_is_given_as_its_nearest_parents():
     document, _ = parse_document("id: s\nwhen_used:\n  - text: hello\n", "t.yaml")
     assert document.location(("when_used", 0, "missing", "deeper")) == document.location(("when_used", 0)) == (3, 5)
+
+
+def test_a_file_that_is_not_utf_8_is_placed_at_its_first_unreadable_byte(tmp_path):
+    (tmp_path / "x.yaml").write_bytes(b"a: b\nc: d\xff\n")
+    assert [error.format() for error in load_document(tmp_path / "x.yaml", "topic/x.yaml")[1]] == [
+        "topic/x.yaml:2:5: the file is not UTF-8 text (invalid start byte) (save the file with UTF-8 encoding)"]
+
+
+def test_a_named_pipe_is_refused_before_it_is_opened(tmp_path, monkeypatch):
+    os.mkfifo(tmp_path / "pipe.yaml")
+
+    def never(*args, **kwargs):
+        raise AssertionError("opened")
+
+    monkeypatch.setattr(load.os, "open", never)
+    raw, refusal = read_ordinary_file(tmp_path / "pipe.yaml", "topic/pipe.yaml")
+    assert raw == b"" and refusal is not None and refusal.message.startswith("this is a named pipe")
+
+
+def test_a_file_changed_into_a_link_after_it_was_looked_at_is_still_not_followed(tmp_path, monkeypatch):
+    # Between the look (lstat) and the opening, the file is swapped for a link: opening it must not follow it.
+    (tmp_path / "secret.yaml").write_text("secret: x\n", "utf-8")
+    (tmp_path / "plain.yaml").write_text("title: x\n", "utf-8")
+    (tmp_path / "link.yaml").symlink_to(tmp_path / "secret.yaml")
+    real_lstat = os.lstat
+    monkeypatch.setattr(load.os, "lstat", lambda file: real_lstat(tmp_path / "plain.yaml"))
+    raw, refusal = read_ordinary_file(tmp_path / "link.yaml", "topic/link.yaml")
+    assert raw == b"" and refusal is not None and refusal.format() == (
+        "topic/link.yaml: this file is a link to another file, which the site does not follow "
+        "(put the content itself in this file)")
