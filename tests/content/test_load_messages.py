@@ -23,6 +23,8 @@ NOT_ALLOWED = "that YAML does not allow (delete it; it is often pasted in by acc
     ("a:\n  b:\n  \tc: 2\n", f"t.yaml:3:3: {TAB}"),
     ("k: v\n  \ta:\n", f"t.yaml:2:5: {TAB}"),  # the parser stops after the tab: its line's indent tells
     ("k: v\n'q\n\t'q\n", f"t.yaml:3:3: {TAB}"),
+    ("items:\n-\ta\n", f"t.yaml:2:2: {TAB}"),  # after a list's dash: the parser stops on the tab itself
+    ("items:\n  -\ta\n", f"t.yaml:2:4: {TAB}"),
     ("title: x\ritems:\r\t- a\r", f"t.yaml:3:1: {TAB}"),
     ("title: x\r\nitems:\r\n\t- a\r\n", f"t.yaml:3:1: {TAB}"),
     ('title: "abc\nb: c\n',
@@ -35,7 +37,7 @@ NOT_ALLOWED = "that YAML does not allow (delete it; it is often pasted in by acc
     ("\ufffe: x\n", f"t.yaml:1:1: the file contains a character (U+FFFE) {NOT_ALLOWED}"),
     ("a: b\nc: \uffff\n", f"t.yaml:2:4: the file contains a character (U+FFFF) {NOT_ALLOWED}"),
 ], ids=["tab-first", "tab-after-spaces", "tab-in-a-mapping", "tab-deeper", "tab-before-a-key",
-        "tab-before-a-quote", "tab-after-cr", "tab-after-crlf",
+        "tab-before-a-quote", "tab-after-a-dash", "tab-after-an-indented-dash", "tab-after-cr", "tab-after-crlf",
         "unclosed-quote", "two-documents", "unclosed-list", "colon-in-a-value", "not-allowed", "not-allowed-first",
         "not-allowed-line-2"])
 def test_each_unreadable_file_is_one_message_at_its_place_with_what_would_be_right(text, expected):
