@@ -9,7 +9,7 @@ import os
 import pytest
 
 from patient_info.content import load
-from patient_info.content.load import load_document, parse_document, read_ordinary_file
+from patient_info.content.load import MAX_DEPTH, load_document, parse_document, read_ordinary_file
 
 TAB = "a tab character is used for indentation (indent with spaces, not tabs)"
 SYNTAX_HINT = "(check the indentation, colons and quotes on this line and the one before)"
@@ -71,6 +71,9 @@ def test_a_link_is_refused_with_what_to_do_instead(tmp_path):
                       "readers would see nothing, or a box, in its place)"),
     ('a: "x\\u200b"\n', "t.yaml:1:4: an invisible character (U+200B) is in the text, written as an escape (delete it; it "
                         "is often pasted in by accident, and it can change how the text is shown)"),
+    ('a: "x\u2028y"\n', "t.yaml:1:6: a line separator (U+2028) is in the text: YAML starts a new line there, though "
+                         "most editors show none (delete it; if a new line is meant, start one with Enter)"),
+    ("a: x\ufffe\nb: y\ufffe\n", f"t.yaml:1:5: the file contains a character (U+FFFE) {NOT_ALLOWED}"),  # the first
     ("a: x\u200by\n", "t.yaml:1:5: an invisible character (U+200B) is in the text (delete it; it is often pasted in by "
                       "accident, and it can change how the text is shown)"),
     # One value named twice (an anchor and its alias) is one mistake: one message, where it is written.
@@ -79,7 +82,7 @@ def test_a_link_is_refused_with_what_to_do_instead(tmp_path):
                                  "shown)"),
     ("a: 1\na: 2\n", "t.yaml:2:1: the field 'a' is given twice (first on line 1) (keep one of them; a repeated field "
                      "would silently replace the first)"),
-], ids=["escaped-line-separator", "control", "escaped-control", "escaped-invisible", "invisible", "alias", "twice"])
+], ids=["escaped-line-separator", "line-separator", "not-allowed-twice", "control", "escaped-control", "escaped-invisible", "invisible", "alias", "twice"])
 def test_each_character_and_field_mistake_is_one_whole_message(text, expected):
     _, errors = parse_document(text, "t.yaml")
     assert [error.format() for error in errors] == [expected]
@@ -88,6 +91,19 @@ def test_each_character_and_field_mistake_is_one_whole_message(text, expected):
 def test_a_place_the_file_lacks_is_given_as_its_nearest_parents():
     document, _ = parse_document("id: s\nwhen_used:\n  - text: hello\n", "t.yaml")
     assert document.location(("when_used", 0, "missing", "deeper")) == document.location(("when_used", 0)) == (3, 5)
+    assert document.location(("when_used", 0, "missing")) == (3, 5)
+
+
+def test_a_value_at_the_deepest_level_allowed_has_its_own_place():
+    text = "".join("  " * level + "k:\n" for level in range(MAX_DEPTH - 1)) + "  " * (MAX_DEPTH - 1) + "k: v\n"
+    document, errors = parse_document(text, "t.yaml")
+    assert errors == []
+    assert document.location(("k",) * MAX_DEPTH) == (MAX_DEPTH, 2 * (MAX_DEPTH - 1) + 4)
+
+
+def test_a_mistake_reported_without_a_hint_has_none():
+    document, _ = parse_document("a: b\n", "t.yaml")
+    assert document.error(("a",), "a message").format() == "t.yaml:1:4: a message"
 
 
 def test_a_file_that_is_not_utf_8_is_placed_at_its_first_unreadable_byte(tmp_path):
