@@ -5,6 +5,7 @@ messages checked only in part, so that a place, a hint or the tab rule could cha
 from __future__ import annotations
 
 import os
+import socket
 
 import pytest
 
@@ -134,3 +135,38 @@ def test_a_file_changed_into_a_link_after_it_was_looked_at_is_still_not_followed
     assert raw == b"" and refusal is not None and refusal.format() == (
         "topic/link.yaml: this file is a link to another file, which the site does not follow "
         "(put the content itself in this file)")
+
+
+REFUSED = "where a text file is expected; the site does not read it (content files are text files saved in the content folder)"
+HARD_LINK = ("(a hard link), so it may be a file from outside the content folder; the site does not read it (save the "
+             "content as a file of its own: copy it to a new file, then replace this one)")
+
+
+def refusal_of(file) -> str:
+    raw, refusal = read_ordinary_file(file, "topic/x.yaml")
+    assert raw == b"" and refusal is not None
+    return refusal.format()
+
+
+def test_each_file_the_site_does_not_read_is_named_with_what_to_do(tmp_path):
+    (tmp_path / "folder").mkdir()
+    os.mkfifo(tmp_path / "pipe")
+    with socket.socket(socket.AF_UNIX) as listening:
+        listening.bind(str(tmp_path / "socket"))
+        assert refusal_of(tmp_path / "socket") == f"topic/x.yaml: this is a socket, {REFUSED}"
+    assert refusal_of(tmp_path / "folder") == (
+        "topic/x.yaml: this is a folder, where a file is expected (a content file is a text file; move the folder's "
+        "files where they belong and remove it)")
+    assert refusal_of(tmp_path / "pipe") == f"topic/x.yaml: this is a named pipe, {REFUSED}"
+    assert refusal_of("/dev/null") == f"topic/x.yaml: this is a device, {REFUSED}"
+    assert refusal_of(tmp_path / "missing") == (
+        "topic/x.yaml: the file cannot be read: No such file or directory (check that the file exists and that you "
+        "may read it)")
+
+
+def test_a_file_with_other_names_is_refused_saying_how_many(tmp_path):
+    (tmp_path / "file").write_text("a: b\n", "utf-8")
+    os.link(tmp_path / "file", tmp_path / "second")
+    assert refusal_of(tmp_path / "file") == f"topic/x.yaml: this file has 1 other name {HARD_LINK}"
+    os.link(tmp_path / "file", tmp_path / "third")
+    assert refusal_of(tmp_path / "file") == f"topic/x.yaml: this file has 2 other names {HARD_LINK}"
