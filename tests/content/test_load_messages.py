@@ -24,6 +24,7 @@ NOT_ALLOWED = "that YAML does not allow (delete it; it is often pasted in by acc
     ("a:\n  b:\n  \tc: 2\n", f"t.yaml:3:3: {TAB}"),
     ("k: v\n  \ta:\n", f"t.yaml:2:5: {TAB}"),  # the parser stops after the tab: its line's indent tells
     ("k: v\n'q\n\t'q\n", f"t.yaml:3:3: {TAB}"),
+    ("\n  \ta:\n", f"t.yaml:2:3: {TAB}"),  # the file's first line is empty: the line before the tab starts at 0
     ("items:\n-\ta\n", f"t.yaml:2:2: {TAB}"),  # after a list's dash: the parser stops on the tab itself
     ("items:\n  -\ta\n", f"t.yaml:2:4: {TAB}"),
     ("title: x\ritems:\r\t- a\r", f"t.yaml:3:1: {TAB}"),
@@ -38,7 +39,7 @@ NOT_ALLOWED = "that YAML does not allow (delete it; it is often pasted in by acc
     ("\ufffe: x\n", f"t.yaml:1:1: the file contains a character (U+FFFE) {NOT_ALLOWED}"),
     ("a: b\nc: \uffff\n", f"t.yaml:2:4: the file contains a character (U+FFFF) {NOT_ALLOWED}"),
 ], ids=["tab-first", "tab-after-spaces", "tab-in-a-mapping", "tab-deeper", "tab-before-a-key",
-        "tab-before-a-quote", "tab-after-a-dash", "tab-after-an-indented-dash", "tab-after-cr", "tab-after-crlf",
+        "tab-before-a-quote", "tab-after-an-empty-first-line", "tab-after-a-dash", "tab-after-an-indented-dash", "tab-after-cr", "tab-after-crlf",
         "unclosed-quote", "two-documents", "unclosed-list", "colon-in-a-value", "not-allowed", "not-allowed-first",
         "not-allowed-line-2"])
 def test_each_unreadable_file_is_one_message_at_its_place_with_what_would_be_right(text, expected):
@@ -170,3 +171,20 @@ def test_a_file_with_other_names_is_refused_saying_how_many(tmp_path):
     assert refusal_of(tmp_path / "file") == f"topic/x.yaml: this file has 1 other name {HARD_LINK}"
     os.link(tmp_path / "file", tmp_path / "third")
     assert refusal_of(tmp_path / "file") == f"topic/x.yaml: this file has 2 other names {HARD_LINK}"
+
+
+def test_places_in_a_file_that_expands_too_much_are_looked_up_in_bounded_work():
+    # Places are recorded lazily, on the first look-up, within the same limit on repeated values as the data.
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 8)]
+    document, errors = parse_document("\n".join(lines) + "\n", "bomb.yaml")
+    assert [error.message for error in errors] == ["the file expands to too much content"]
+    assert document.location(("a7", 9, 9, 9)) == (1, 1)
+
+
+def test_a_long_file_with_an_anchor_keeps_the_place_of_every_value():
+    # Only values made by repeating others count towards the limit: a long list with one anchor is not cut short.
+    items = 20_005
+    document, errors = parse_document("a: &first x\nb:\n" + "- y\n" * items, "long.yaml")
+    assert errors == []
+    assert document.location(("b", items - 1)) == (items + 2, 3)
