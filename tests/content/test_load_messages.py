@@ -188,3 +188,30 @@ def test_a_long_file_with_an_anchor_keeps_the_place_of_every_value():
     document, errors = parse_document("a: &first x\nb:\n" + "- y\n" * items, "long.yaml")
     assert errors == []
     assert document.location(("b", items - 1)) == (items + 2, 3)
+
+
+def test_a_file_changed_into_a_folder_after_it_was_looked_at_is_refused_once_opened(tmp_path, monkeypatch):
+    # The look (lstat) sees a plain file; what is opened is a folder: the check on the opened file refuses it.
+    (tmp_path / "plain.yaml").write_text("title: x\n", "utf-8")
+    (tmp_path / "folder").mkdir()
+    real_lstat = os.lstat
+    monkeypatch.setattr(load.os, "lstat", lambda file: real_lstat(tmp_path / "plain.yaml"))
+    assert refusal_of(tmp_path / "folder") == (
+        "topic/x.yaml: this is a folder, where a file is expected (a content file is a text file; move the folder's "
+        "files where they belong and remove it)")
+
+
+def test_a_file_that_fails_while_it_is_read_is_one_message_with_what_to_check(tmp_path, monkeypatch):
+    (tmp_path / "plain.yaml").write_text("title: x\n", "utf-8")
+    (tmp_path / "folder").mkdir()
+    real_lstat, real_fstat = os.lstat, os.fstat
+    monkeypatch.setattr(load.os, "lstat", lambda file: real_lstat(tmp_path / "plain.yaml"))
+    plain = os.open(tmp_path / "plain.yaml", os.O_RDONLY)  # the check on the opened file is made to see it too
+    try:
+        with monkeypatch.context() as patched:  # undone before the descriptor is closed
+            patched.setattr(load.os, "fstat", lambda descriptor: real_fstat(plain))
+            refused = refusal_of(tmp_path / "folder")
+    finally:
+        os.close(plain)
+    assert refused == ("topic/x.yaml: the file cannot be read: Is a directory (check that the file exists and that you "
+                       "may read it)")
