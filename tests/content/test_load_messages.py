@@ -215,3 +215,31 @@ def test_a_file_that_fails_while_it_is_read_is_one_message_with_what_to_check(tm
         os.close(plain)
     assert refused == ("topic/x.yaml: the file cannot be read: Is a directory (check that the file exists and that you "
                        "may read it)")
+
+
+TAGS = "(remove YAML tags such as '!!python/...'; write plain text, numbers or lists)"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a: !!python/object:os.system ls\n", "t.yaml:1:4: this value cannot be read: could not determine a constructor "
+                                          f"for the tag 'tag:yaml.org,2002:python/object:os.system' {TAGS}"),
+    # PyYAML's constructors raise other errors than YAML's on a value their tag does not fit: never a traceback.
+    ("a: !!int x\n", f"t.yaml:1:4: this value cannot be read: it does not fit its tag '!!int' {TAGS}"),
+    ("a: !!float x\n", f"t.yaml:1:4: this value cannot be read: it does not fit its tag '!!float' {TAGS}"),
+    ("a: !!bool x\n", f"t.yaml:1:4: this value cannot be read: it does not fit its tag '!!bool' {TAGS}"),
+    ("a: !!timestamp x\n", f"t.yaml:1:4: this value cannot be read: it does not fit its tag '!!timestamp' {TAGS}"),
+], ids=["python-object", "int", "float", "bool", "timestamp"])
+def test_a_tagged_value_that_cannot_be_made_is_one_message_never_a_traceback(text, expected):
+    document, errors = parse_document(text, "t.yaml")
+    assert [error.format() for error in errors] == [expected] and document.data == {"a": None}
+
+
+def test_every_field_after_a_bad_or_repeated_name_is_still_read_and_checked():
+    document, errors = parse_document("? [a, b]\n: 1\n1: x\nb: 1\nb: 2\nc: 3\nc: 4\nd: 5\n", "t.yaml")
+    plain = "a field name must be a plain word (write the field as 'name: value'; quote names that look like numbers " \
+            "or dates)"
+    twice = "(keep one of them; a repeated field would silently replace the first)"
+    assert [error.format() for error in errors] == [
+        f"t.yaml:1:3: {plain}", f"t.yaml:3:1: {plain}", f"t.yaml:5:1: the field 'b' is given twice (first on line 4) "
+        f"{twice}", f"t.yaml:7:1: the field 'c' is given twice (first on line 6) {twice}"]
+    assert document.data == {"b": 1, "c": 3, "d": 5}
