@@ -243,3 +243,9 @@ def test_every_field_after_a_bad_or_repeated_name_is_still_read_and_checked():
         f"t.yaml:1:3: {plain}", f"t.yaml:3:1: {plain}", f"t.yaml:5:1: the field 'b' is given twice (first on line 4) "
         f"{twice}", f"t.yaml:7:1: the field 'c' is given twice (first on line 6) {twice}"]
     assert document.data == {"b": 1, "c": 3, "d": 5}
+
+
+def test_each_value_repeated_up_to_the_node_limit_has_a_place_the_anchors():
+    document, errors = parse_document("a: &x v\nb: [" + ", ".join(["*x"] * load.MAX_NODES) + "]\n", "t.yaml")
+    assert errors == []
+    assert document.location(("b", load.MAX_NODES - 1)) == document.location(("a",)) == (1, 4)
