@@ -249,3 +249,9 @@ def test_each_value_repeated_up_to_the_node_limit_has_a_place_the_anchors():
     document, errors = parse_document("a: &x v\nb: [" + ", ".join(["*x"] * load.MAX_NODES) + "]\n", "t.yaml")
     assert errors == []
     assert document.location(("b", load.MAX_NODES - 1)) == document.location(("a",)) == (1, 4)
+
+
+def test_content_nested_past_what_is_read_event_by_event_is_one_whole_message_at_the_first_level_too_deep():
+    _, errors = parse_document("a: " + "[" * 5_000 + "]" * 5_000 + "\n", "t.yaml")
+    assert [error.format() for error in errors] == [
+        f"t.yaml:1:{3 + MAX_DEPTH + 1}: the content is nested too deeply (content files are at most a few levels deep)"]
