@@ -29,8 +29,9 @@ ROOT = Path(__file__).resolve().parents[2]
 STAGE = ROOT / ".mutate"
 RESULTS = ROOT / "benchmarks" / "mutation"
 MUTMUT = Path(sys.executable).with_name("mutmut")
-# Killed: a test failed (or the mutant hung until mutmut's timeout, which a test run would notice too).
-KILLED = {"killed", "timeout"}
+# Killed: a test failed, or the mutant hung until mutmut's timeout or crashed the test process (a segfault: the
+# loader's nesting limits lifted), which a test run would notice too.
+KILLED = {"killed", "timeout", "segfault"}
 # Not counted: mutants the run did not reach (stopped by --timeout). A mutant no test runs ("no tests") counts
 # as surviving.
 UNTESTED = {"not checked", "skipped"}
