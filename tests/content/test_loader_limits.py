@@ -110,5 +110,7 @@ def test_a_file_of_the_size_limit_is_read_and_one_byte_more_is_refused(tmp_path,
     raw, refusal = read_ordinary_file(path, "big.yaml")
     if refused:
         assert raw == b"" and refusal.message == "the file is larger than the limit of 16,000,000 bytes"
+        assert refusal.format() == ("big.yaml: the file is larger than the limit of 16,000,000 bytes "
+                                    "(split the text, or shorten it)")
     else:
         assert refusal is None and len(raw) == size

@@ -101,6 +101,7 @@ def test_a_quote_without_the_likelihoods_words_is_a_mistake_at_the_likelihood(li
     ("can", "Surgery can no longer be given.", "can no"),
     ("sometimes", "Surgery is not sometimes given.", "not sometimes"),
     ("usually", "Not something usually given to people.", "not something usually"),
+    ("usually", "Not usually given to people here.", "not usually"),
     ("usually", "Surgery usually no longer given, or never", "usually no"),
     ("usually", "It is given, but not usually", "not usually"),
     ("may", "Surgery mayn't be given.", "mayn't"),
@@ -117,6 +118,8 @@ def test_a_likelihood_said_only_with_a_negation_is_another_likelihood(likelihood
     ("usually", "If not, surgery is usually given."),  # across punctuation, "not" negates nothing here
     ("usually", "Surgery is not given, but usually offered."),
     ("may", "Not all people here may have surgery."),  # "not" four words before negates nothing
+    ("usually", "If not, usually surgery is given."),  # nor does "not" two tokens before, across a comma
+    ("usually", "Usually surgery is given, or not"),  # the first word has no word before it (not the last one)
 ])
 def test_a_likelihood_said_as_it_is_written_passes(likelihood, text):
     assert mistakes(statement(text, likelihood, said(likelihood)), said(likelihood)) == []
@@ -172,7 +175,8 @@ def test_a_quote_that_cuts_a_source_word_is_a_mistake(quote):
 
 
 @pytest.mark.parametrize("source", ["Presurgery is usually given. Surgery is usually given to people.",
-                                    "Surgery is usually given. Surgery is usually givens"])
+                                    "Surgery is usually given. Surgery is usually givens",
+                                    "XSurgery is usually given. Surgery is usually given. Surgery is usually givenX"])
 def test_a_quote_found_whole_anywhere_in_the_source_passes(source):
     assert mistakes(statement(said("usually"), "usually", "Surgery is usually given"), source) == []
 
@@ -230,3 +234,96 @@ def test_a_quote_starting_with_a_one_letter_word_inside_a_longer_word_is_a_mista
     source = "XA small number of people usually have it."
     assert mistakes(statement(said("usually"), "usually", "A small number of people usually"), source) == [
         f"these words are in the source '{SOURCE_ID}' only as parts of longer words"]
+
+
+def test_a_quote_ending_with_a_one_letter_word_inside_a_longer_word_is_a_mistake():
+    source = "Surgery is usually given to people at home."
+    assert mistakes(statement(said("usually"), "usually", "Surgery is usually given to people a"), source) == [
+        f"these words are in the source '{SOURCE_ID}' only as parts of longer words"]
+
+
+def test_a_one_word_quote_is_counted_as_one_word():
+    assert mistakes(statement("Surgery.", "stated", "Surgery"), "Surgery is usually given.") == [
+        f"this quote has 1 word: a quote must be at least {MIN_QUOTE_WORDS} words of the source, a clause or more"]
+
+
+# Each mistake in one statement, checked whole: file, line and column, what is wrong, and what would be right.
+def located(items: list[dict], sources: dict | None = None) -> tuple[object, list[tuple]]:
+    document, errors = parse_document(json.dumps({"statements": items}, indent=1), "topic/statements.yaml")
+    assert errors == []
+    if sources is None:
+        source, _ = parse_document(json.dumps({"id": SOURCE_ID, "text": said("usually")}), "topic/src.yaml")
+        sources = {SOURCE_ID: source}
+    found = check_statements(document, treatment_ids=frozenset({"surgery"}), values_by_factor=None, sources=sources)
+    return document, [(e.file, e.line, e.column, e.message, e.hint) for e in found]
+
+
+def item(**fields) -> dict:
+    return {"id": "the-statement", "kind": "when-used", "about": ["surgery"], "likelihood": "usually",
+            "text": said("usually"), **fields}
+
+
+def at(document, *path) -> tuple:
+    return ("topic/statements.yaml", *document.location(("statements", *path)))
+
+
+QUOTED = {"document": SOURCE_ID, "quotes": [said("usually")]}
+
+
+@pytest.mark.parametrize("fields, path, message, hint", [
+    ({"text": "Surgery is given."}, (0, "text"),
+     "the text does not say 'usually', which its likelihood 'usually' stands for",
+     "keep the source's hedging words in the text, or choose the likelihood that matches the source "
+     "(such as 'not-usually' or 'may-not')"),
+    ({"source": {"document": SOURCE_ID, "quotes": ["Surgery is usually given"]}, "likelihood": "sometimes",
+      "text": "Surgery is sometimes given."}, (0, "likelihood"),
+     "the likelihood 'sometimes' is not in the quoted source words", "choose the likelihood whose words the source uses"),
+    ({"source": {"document": SOURCE_ID, "quotes": ["Surgery is usually offered to"]}}, (0, "source", "quotes", 0),
+     f"these words are not in the source '{SOURCE_ID}'",
+     "copy the source's words exactly; only spacing, quote marks and dashes may differ"),
+    ({"source": {"document": SOURCE_ID, "quotes": ["urgery is usually given"]}}, (0, "source", "quotes", 0),
+     f"these words are in the source '{SOURCE_ID}' only as parts of longer words",
+     "start and end the quote where the source's words start and end"),
+    ({"source": {"document": SOURCE_ID, "quotes": ["usually given"]}}, (0, "source", "quotes", 0),
+     f"this quote has 2 words: a quote must be at least {MIN_QUOTE_WORDS} words of the source, a clause or more",
+     "copy the whole clause or sentence of the source that the statement restates"),
+    ({"source": {"document": "other-source", "quotes": [said("usually")]}}, (0, "source", "document"),
+     "unknown source 'other-source'", f"did you mean '{SOURCE_ID}'? valid source ids: {SOURCE_ID}"),
+    ({"kind": "aim"}, (0, "about"),
+     "a statement of kind 'aim' is about treatment in general", "remove 'about', or choose another kind"),
+], ids=["hedging-in-text", "hedging-in-quote", "quote-not-in-source", "quote-cuts-words", "quote-too-short",
+        "unknown-source", "aim-about-a-treatment"])
+def test_each_statement_mistake_is_placed_and_says_what_would_be_right(fields, path, message, hint):
+    document, found = located([item(source=QUOTED) | fields])
+    assert found == [(*at(document, *path), message, hint)]
+
+
+def test_a_statement_naming_no_treatment_is_a_mistake_at_the_statement_naming_it():
+    fields = item()
+    del fields["about"]
+    document, found = located([fields])
+    assert found == [(*at(document, 0), "the statement 'the-statement' does not say which treatment it is about",
+                      "add 'about: [<treatment id>]', the main treatment first")]
+
+
+def test_a_repeated_statement_id_is_reported_at_the_second_naming_the_first():
+    document, found = located([item(), item(text="Surgery is usually given here."), item(id="another")])
+    first = document.location(("statements", 0, "id"))[0]
+    assert found == [(*at(document, 1, "id"),
+                      f"duplicate statement id 'the-statement', already used at topic/statements.yaml:{first}",
+                      "give each statement its own id")]
+
+
+def test_a_source_without_text_is_an_unknown_source_and_never_an_exception():
+    not_text, _ = parse_document(json.dumps({"id": SOURCE_ID, "text": 5}), "topic/src.yaml")
+    not_a_mapping, _ = parse_document(json.dumps([SOURCE_ID]), "topic/other.yaml")
+    for source in (not_text, not_a_mapping):
+        document, found = located([item(source=QUOTED)], sources={SOURCE_ID: source})
+        assert [message for *_, message, _ in found] == [f"unknown source '{SOURCE_ID}'"]
+
+
+@pytest.mark.parametrize("fields", [{"likelihood": "mostly"}, {"text": None}, {"text": 5},
+                                    {"source": {"document": SOURCE_ID, "quotes": [5, said("usually")]}}],
+                         ids=["unknown-likelihood", "no-text", "text-not-words", "quote-not-words"])
+def test_a_misshapen_statement_is_left_to_the_schema_check_without_an_exception(fields):
+    assert located([item(source=QUOTED) | fields])[1] == []

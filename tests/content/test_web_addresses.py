@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, mkdocs_build
-from patient_info.content.web_addresses import email_address_problem, web_address_problem
+from patient_info.content.load import parse_document
+from patient_info.content.web_addresses import (email_address_problem, site_address_mistakes,
+                                                  source_address_mistakes, web_address_problem)
 from patient_info.pages.render import _link_out, _mail_link
 from conftest import plan_for
 from patient_info.plan import site_url_mistake
@@ -165,3 +167,99 @@ def test_check_and_build_stop_with_the_same_message(case, example_copy, tmp_path
         said = [text for text in run.stderr.splitlines() if WHAT[case.field] in text]
         assert len(said) == 1 and expected in said[0] and case.says in said[0], run.stderr
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+# Each rule's whole message, from the judge itself (no content folder): the words an editor reads, each limit at
+# and one past its value, each character class named as the message names it (issue 28: mutation testing found
+# these unpinned).
+LONGEST_WEB = "https://clinic.example.org/" + "a" * (500 - len("https://clinic.example.org/"))
+LONGEST_LOCAL = "a" * 64
+LONGEST_EMAIL = "ab@" + ".".join(["c" * 61] * 4) + ".org"  # 254 characters
+
+
+@pytest.mark.parametrize("value", [LONGEST_WEB, "https://clinic.example:1/", "https://[2001:db8::1]/",
+                                   "https://[2001:db8::1]/a%5B1%5D"])
+def test_web_addresses_at_each_limit_pass(value):
+    assert web_address_problem(value) is None
+
+
+@pytest.mark.parametrize("value, problem", [
+    ("", "it is empty"),
+    (LONGEST_WEB + "a", "it is 501 characters long, more than the 500 allowed"),
+    ("https://clinic.example/%zz", "it has a '%' that is not followed by two hexadecimal digits"),
+    ("https://team@clinic.example/", "it has a user name or an '@' before the host name, which can hide the real site"),
+    ("https:///form", "'' is not a host name"),
+    ("https://[v1.x]/", "'v1.x' is not a host name"),  # bracketed, but not an IPv6 address
+    ("https://clinic.example:0/", "its port number is 0"),
+    ("https://clinic.example/a[1", "it has '[' or ']' after the host name, which must be written %5B and %5D"),
+    ("https://clinic.example/a]1", "it has '[' or ']' after the host name, which must be written %5B and %5D"),
+    ("https://clinic.example/a\\b", "it contains a backslash (\\) at character 25, which a web address cannot contain"),
+    ("https://clinic.example/\x01", "it contains the invisible character U+0001 (no name) at character 24, which a "
+                                    "web address cannot contain"),
+    ("https://clinic.example/\u200b", "it contains the invisible character U+200B (ZERO WIDTH SPACE) at character 24, "
+                                      "which a web address cannot contain"),
+], ids=lambda value: repr(value)[:40])
+def test_each_web_address_rule_says_what_is_wrong(value, problem):
+    assert web_address_problem(value) == problem
+
+
+@pytest.mark.parametrize("value, problem", [
+    ("https://patient-info.example.org/?a=1",
+     "it has a '?' or '#', and the site's own address cannot have a query or a fragment"),
+    ("https://patient-info.example.org/it's/", "it has a quote ('), which the site's own address cannot have"),
+])
+def test_each_rule_of_the_sites_own_address_says_what_is_wrong(value, problem):
+    assert web_address_problem(value, whole_site=True) == problem
+    assert web_address_problem(value) is None
+
+
+@pytest.mark.parametrize("value", [LONGEST_EMAIL, LONGEST_LOCAL + "@clinic.example.org"])
+def test_e_mail_addresses_at_each_limit_pass(value):
+    assert len(LONGEST_EMAIL) == 254
+    assert email_address_problem(value) is None
+
+
+ONLY = ": only letters, digits and . _ + ' - are allowed, and nothing after the address (no ?subject= or other header)"
+
+
+@pytest.mark.parametrize("value, problem", [
+    ("", "it is empty"),
+    ("a" + LONGEST_EMAIL, "it is 255 characters long, more than the 254 an e-mail address can have"),
+    (LONGEST_LOCAL + "a@clinic.example.org",
+     "the part before the '@' is 65 characters long, more than the 64 an address can have"),
+    ("first..last@clinic.example.org", "the part before the '@' has an empty part or two dots in a row" + ONLY),
+    ("@clinic.example.org", "the part before the '@' has an empty part or two dots in a row" + ONLY),
+    ("team!@clinic.example.org", "the part before the '@' has '!'" + ONLY),
+], ids=lambda value: repr(value)[:40])
+def test_each_e_mail_address_rule_says_what_is_wrong(value, problem):
+    assert email_address_problem(value) == problem
+
+
+def site_document(feedback: str):
+    document, errors = parse_document(f"title: A site\nfeedback:\n{feedback}", "site.yaml")
+    assert errors == []
+    return document
+
+
+def test_site_address_mistakes_are_placed_at_their_value_and_say_what_would_be_right():
+    document = site_document('  email: "team@clinic"\n  form: "http://clinic.example/form"\n')
+    assert [e.format() for e in site_address_mistakes(document)] == [
+        "site.yaml:4:9: the feedback form's address cannot be used: it must start with https:// "
+        "(write the form's whole address as the browser shows it, such as https://clinic.example.org/feedback)",
+        "site.yaml:3:10: the feedback e-mail address cannot be used: 'clinic' after the '@' is not a domain name such "
+        "as clinic.example.org (write one plain address, such as feedback@clinic.example.org)"]
+
+
+def test_a_source_address_mistake_is_placed_at_its_value_and_says_what_would_be_right():
+    document, _ = parse_document('title: A source\nid: a-source\nurl: "https://clinic.example/a b"\n', "a-source.yaml")
+    assert [e.format() for e in source_address_mistakes(document)] == [
+        "a-source.yaml:3:6: the source's web address cannot be used: it contains a space at character 25, which a web "
+        "address cannot contain (copy the address from the browser's address bar; it starts with https:// or http://)"]
+
+
+@pytest.mark.parametrize("text", ["title: A source\nid: a-source\n", 'url: "https://clinic.example/\u2028"\n',
+                                  "- not a mapping\n"], ids=["no-url", "a-character-the-loader-reports", "a-list"])
+def test_an_address_that_is_missing_or_reported_by_the_loader_gets_no_second_message(text):
+    document, _ = parse_document(text, "a-source.yaml")
+    assert source_address_mistakes(document) == []
+    assert site_address_mistakes(document) == []

@@ -235,3 +235,19 @@ def test_answers_rule_a_statement_out_as_its_conditions_say(conditions, ruled_ou
 def test_a_usually_only_statement_is_never_ruled_out():
     said = _said(AnswerIs("where", ("a",)), likelihood="usually-only")
     assert selection.ruled_out_by(_two_questions(), said) == ()
+
+
+def test_my_situation_leaves_out_a_context_that_exactly_the_readers_answers_rule_out(topic):
+    # "Humming can help when the glimmer is gold or the moon is new" is ruled out by silver and full together:
+    # named as the context of what applies to silver and full, it is still not shown to a reader who gave both.
+    linked = changed(topic, **{"moonlight-silver-full-moon": {"context": ("humming-gold-or-new-moon",)}})
+    colour, phase = linked.factor("glimmer-colour"), linked.factor("moon-phase")
+    silver, full, gold = (next(v for v in f.values if v.id == i) for f, i in
+                          ((colour, "silver"), (phase, "full"), (colour, "gold")))
+    assert frozenset({"glimmer-colour=silver", "moon-phase=full"}) in selection.ruled_out_by(
+        linked, linked.statement("humming-gold-or-new-moon"))
+    shown = ids(s for group in selection.my_situation(linked, [(colour, silver), (phase, full)])
+                for s in group.statements)
+    assert "moonlight-silver-full-moon" in shown and "humming-gold-or-new-moon" not in shown
+    assert "humming-gold-or-new-moon" in ids(s for group in selection.my_situation(linked, [(colour, gold)])
+                                              for s in group.statements)

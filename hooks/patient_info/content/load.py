@@ -459,9 +459,12 @@ class _Builder:
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
-            self._error(node, f"this value cannot be read: {getattr(exc, 'problem', exc)}",
-                        "remove YAML tags such as '!!python/...'; write plain text, numbers or lists")
-            return None
+            problem = getattr(exc, "problem", exc)
+        except (ValueError, TypeError, KeyError, AttributeError):  # PyYAML's own constructors, on '!!int x' and such
+            problem = f"it does not fit its tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}'"
+        self._error(node, f"this value cannot be read: {problem}",
+                    "remove YAML tags such as '!!python/...'; write plain text, numbers or lists")
+        return None
 
     def _check_escapes(self, node: yaml.ScalarNode) -> None:
         """Characters the file's text cannot show, written as escapes ("\\u202e", "\\x80"): the text's own

@@ -83,7 +83,9 @@ def email_address_problem(value: str) -> str | None:
     if value.count("@") != 1:
         return f"it has {value.count('@')} '@' signs where a plain address has one"
     local, domain = value.split("@")
-    if not local or len(local) > 64 or not _MAIL_LOCAL_PART.match(local):
+    if len(local) > 64:
+        return f"the part before the '@' is {len(local)} characters long, more than the 64 an address can have"
+    if not local or not _MAIL_LOCAL_PART.match(local):
         wrong = next((character for character in local if not (character.isalnum() or character in "._+'-")), "")
         what = f"'{wrong}'" if wrong else "an empty part or two dots in a row"
         return (f"the part before the '@' has {what}: only letters, digits and . _ + ' - are allowed, and "
