@@ -75,11 +75,12 @@
   }
 
   /* The pages whose names hold every word typed, best first: patients' pages before the pages for clinics, then
-     a word in the title before another name, a whole word before its start, then the site's order. Null when
-     every word is a single letter (too many names start with it). */
+     a word in the title before another name, a whole word before its start, then the site's order. A single
+     letter is left out (too many names start with it, and it is often a word still being typed, as in
+     "surgery a"); null when nothing else is typed. */
   function searchNames(term) {
-    var typed = nameWords(term);
-    if (!typed.some(function (word) { return Array.from(word).length > 1; })) {
+    var typed = nameWords(term).filter(function (word) { return Array.from(word).length > 1; });
+    if (!typed.length) {
       return Promise.resolve(null);
     }
     return namesFile("counts.json").then(function (counts) {
@@ -90,9 +91,8 @@
       typed.forEach(function (word, at) {
         var best = {};
         var words = files[at + 1];
-        var single = Array.from(word).length === 1; // found whole only: a name's words are filed by two letters
         Object.keys(words).forEach(function (name) {
-          if (name === word || (!single && name.indexOf(word) === 0)) {
+          if (name.indexOf(word) === 0) {
             // A plural no name has is filed as the word it comes from, in the same file ("therapies": "therapy").
             var lists = typeof words[name] === "string" ? words[words[name]] : words[name];
             lists.forEach(function (steps, otherName) {

@@ -138,6 +138,11 @@ def test_a_name_is_found_from_its_start_in_any_case_and_with_accents(reader):
     assert loaded(reader, "pagefind") == []
 
 
+def test_a_single_letter_after_a_word_is_left_out(reader):
+    assert search(reader, "surgery a").first.locator("a").inner_text() == "Surgery"
+    assert loaded(reader, "pagefind") == []
+
+
 def test_a_single_letter_waits_for_more_or_for_enter(reader):
     reader.locator(".site-search__input").press_sequentially("s", delay=20)
     reader.wait_for_timeout(800)

@@ -7,7 +7,8 @@ text of every page is searched by Pagefind only when the reader asks for it, or 
 
 The files, in the site's `search-names/` folder:
 
-- `words/<key>.json`: for each word whose first two letters make <key> (`file_key`), the numbers of the pages
+- `words/<key>.json`: for each word (of two letters or more) whose first two letters make <key> (`file_key`), the
+  numbers of the pages
   whose title has the word, then of the pages found by it as one of their other names, each list in order and
   written as the steps between numbers (pages 4, 5, 9 as `[4, 1, 4]`), which a common word makes short
   (`{"surgery": [[12], []]}`). A page's name also counts in the plural ("therapies" finds "Therapy"); a plural
@@ -70,7 +71,8 @@ def write_names(pages: list[NamedPage], site_dir: Path) -> None:
         for place, names in enumerate(([page.title], page.also_called)):
             for name in names:
                 for word in words(name):
-                    by_word.setdefault(word, (set(), set()))[place].add(number)
+                    if len(word) > 1:  # the search leaves single letters out
+                        by_word.setdefault(word, (set(), set()))[place].add(number)
     # A plural finds the pages of the word it comes from: among its own pages where some name has it, else as a
     # pointer to that word. The plural of a plural is not made.
     singular = {plural: word for word in by_word if len(word) > 2 for plural in plurals(word)}
