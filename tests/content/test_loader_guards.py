@@ -96,3 +96,17 @@ def test_a_field_given_twice_after_line_breaks_only_yaml_makes_is_placed_where_a
         f"t.yaml:1:8: a next-line character (NEL, U+0085) {AS_A_BREAK}",
         f"t.yaml:1:9: a line separator (U+2028) {AS_A_BREAK}",
         f"t.yaml:1:10: a paragraph separator (U+2029) {AS_A_BREAK}"]
+
+
+DEEP_TWICE = "a: " + "[" * (MAX_DEPTH - 1) + "[x, []" + "]" * MAX_DEPTH + "\n"
+
+
+@pytest.mark.parametrize("padding", ["[" * (1_000 - MAX_DEPTH - 1), "- " * 1_000], ids=["brackets", "dashes"])
+def test_a_file_within_the_quick_counts_bound_has_each_value_too_deep_reported(padding):
+    # Up to 1,000 opening brackets and 1,000 entries (here most of them in a quoted text) the builder reads the
+    # file and reports every value one level too deep; past that, the first one is reported, event by event.
+    assert (DEEP_TWICE + "b: '" + padding + "'\n").count("[") <= 1_000
+    assert messages(DEEP_TWICE + "b: '" + padding + "'\n") == [
+        f"t.yaml:1:{3 + MAX_DEPTH + 1}: {TOO_DEEP}", f"t.yaml:1:{3 + MAX_DEPTH + 4}: {TOO_DEEP}"]
+    assert messages(DEEP_TWICE + "b: '" + padding + padding[:2] + "'\n") == [
+        f"t.yaml:1:{3 + MAX_DEPTH + 4}: {TOO_DEEP}"]
