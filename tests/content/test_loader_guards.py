@@ -110,3 +110,10 @@ def test_a_file_within_the_quick_counts_bound_has_each_value_too_deep_reported(p
         f"t.yaml:1:{3 + MAX_DEPTH + 1}: {TOO_DEEP}", f"t.yaml:1:{3 + MAX_DEPTH + 4}: {TOO_DEEP}"]
     assert messages(DEEP_TWICE + "b: '" + padding + padding[:2] + "'\n") == [
         f"t.yaml:1:{3 + MAX_DEPTH + 4}: {TOO_DEEP}"]
+
+
+def test_a_mapping_used_as_a_field_name_is_one_message_even_when_it_could_not_be_made():
+    # A list as a key inside it cannot be a Python dict's key: the field name is still the one mistake.
+    assert messages("? {[a]: b}\n: 1\nc: 2\n") == [
+        "t.yaml:1:3: a field name must be a plain word (write the field as 'name: value'; quote names that look like "
+        "numbers or dates)"]
