@@ -5,7 +5,9 @@ file that expands too much, and places after the line breaks only YAML makes. Fa
 from __future__ import annotations
 
 import pytest
+import yaml
 
+from patient_info.content import load
 from patient_info.content.load import MAX_DEPTH, parse_document
 
 TOO_DEEP = "the content is nested too deeply (content files are at most a few levels deep)"
@@ -117,3 +119,29 @@ def test_a_mapping_used_as_a_field_name_is_one_message_even_when_it_could_not_be
     assert messages("? {[a]: b}\n: 1\nc: 2\n") == [
         "t.yaml:1:3: a field name must be a plain word (write the field as 'name: value'; quote names that look like "
         "numbers or dates)"]
+
+
+class _Parser:
+    """Stands for libyaml's parser where it fails in a way no file is known to make it fail."""
+
+    def __init__(self, failure: Exception, line: int = 0, column: int = 0):
+        self.failure, self.line, self.column = failure, line, column
+
+    def __call__(self, text: str) -> "_Parser":
+        return self
+
+    def get_single_node(self):
+        raise self.failure
+
+
+@pytest.mark.parametrize("failure, place, said", [
+    (RecursionError(), "t.yaml:8:4", TOO_DEEP),
+    (yaml.YAMLError("no place given"), "t.yaml:1:1",
+     "the file is not valid YAML: no place given (check the file's indentation, colons and quotes)"),
+])
+def test_a_parser_failure_without_a_place_is_still_one_message_with_the_files_other_mistakes(monkeypatch, failure,
+                                                                                          place, said):
+    monkeypatch.setattr(load, "_Loader", _Parser(failure, line=7, column=3))
+    assert messages("a: one\u200b\n") == [
+        "t.yaml:1:7: an invisible character (U+200B) is in the text (delete it; it is often pasted in by accident, "
+        "and it can change how the text is shown)", f"{place}: {said}"]

@@ -284,12 +284,15 @@ def parse_document(text: str, display_path: str) -> tuple[Document | None, list[
         return None, [*characters, _syntax_error(display_path, exc, lines)]
     except yaml.reader.ReaderError as exc:
         return None, characters or [_not_allowed(display_path, exc, lines)]
+    # Neither is known to happen: the pre-scan refuses deep nesting first, and PyYAML's errors carry a place.
+    # Kept so that a file they miss is still one message, not a traceback.
     except RecursionError:
         line, column = (getattr(loader, "line", 0) + 1, getattr(loader, "column", 0) + 1)
-        return None, [ContentError(display_path, line, column, "the content is nested too deeply",
-                                   "content files are at most a few levels deep")]
+        return None, [*characters, ContentError(display_path, line, column, "the content is nested too deeply",
+                                                "content files are at most a few levels deep")]
     except yaml.YAMLError as exc:
-        return None, [*characters, ContentError(display_path, 1, 1, f"the file is not valid YAML: {exc}")]
+        return None, [*characters, ContentError(display_path, 1, 1, f"the file is not valid YAML: {exc}",
+                                                "check the file's indentation, colons and quotes")]
     if node is None:
         return None, [*characters, ContentError(display_path, 1, 1, "the file is empty",
                                                 "write the fields this file needs, as 'field: value' lines")]
