@@ -145,3 +145,10 @@ def test_a_parser_failure_without_a_place_is_still_one_message_with_the_files_ot
     assert messages("a: one\u200b\n") == [
         "t.yaml:1:7: an invisible character (U+200B) is in the text (delete it; it is often pasted in by accident, "
         "and it can change how the text is shown)", f"{place}: {said}"]
+
+
+def test_a_recursion_before_the_parser_starts_is_placed_at_the_files_start(monkeypatch):
+    def too_deep(text):
+        raise RecursionError
+    monkeypatch.setattr(load, "_nested_too_deeply", too_deep)
+    assert messages("a: one\n") == [f"t.yaml:1:1: {TOO_DEEP}"]
