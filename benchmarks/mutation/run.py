@@ -51,6 +51,7 @@ TESTS = {
     "content/load.py": CONTENT,
     "plan/published_text.py": ["tests/plan/", "tests/built_pages/"],
     "model/selection.py": ["tests/model/", "tests/pages/", "tests/site/", "tests/test_page_kinds.py"],
+    "plan/going_live.py": ["tests/plan/"],
 }
 
 
