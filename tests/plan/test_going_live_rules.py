@@ -69,3 +69,22 @@ def test_the_notice_names_each_kind_of_help_missing(example_copy, fields, listed
     assert (notice.message, notice.hint) == (
         f"readers are given {listed}: each page's 'Who to contact' box and each printed summary tell them only to "
         "ask their care team", HINT)
+
+
+def test_a_live_site_without_contact_details_is_told_so_at_the_demonstration_key(example_copy):
+    line = set_site(example_copy, demonstration=False)
+    [error] = [e for e in plan_for(example_copy, site_url=REAL_ADDRESS).errors]
+    assert (error.line, error.column) == (line, 1)  # the key "demonstration:", where the editor changes it
+    assert error.message == ("this site is not a demonstration ('demonstration: false'), but it gives readers no "
+                             "one to call: it has no contact details ('clinic')")
+
+
+def test_without_a_readable_site_file_the_mistakes_name_the_file_alone(example_copy, tmp_path):
+    from patient_info.content.check import load_site
+    from patient_info.plan.going_live import going_live_mistakes
+    set_site(example_copy, demonstration=False)
+    settings = load_site(example_copy).settings
+    [error] = going_live_mistakes(tmp_path, settings, REAL_ADDRESS)
+    assert (error.file, error.line, error.column) == ("site.yaml", None, None)
+    assert error.message.endswith("it has no contact details ('clinic')")
+    assert error.hint.endswith(GOING_LIVE_HINT)
