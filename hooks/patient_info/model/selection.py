@@ -306,6 +306,12 @@ def summary(topic: Topic) -> tuple[Group, ...]:
                            ("together", joint)])
 
 
+def limits_of(topic: Topic, treatment: Treatment) -> tuple[Statement, ...]:
+    """What the source says of when a treatment is used and whom it does not suit: without them on the page, what
+    the treatment is reads as offered to the reader, so pages that leave any out link the treatment's page."""
+    return topic.statements_about(treatment.id, "when-used", "not-suitable")
+
+
 def other_treatments(topic: Topic, groups: tuple[Group, ...]) -> tuple[Treatment, ...]:
     """The topic's treatments that none of the groups' statements is about: still named, so none is left out."""
     named = {t for group in groups for s in group.statements + group.shown_earlier for t in s.about}

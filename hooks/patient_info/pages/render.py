@@ -355,7 +355,7 @@ def _when_used_elsewhere(topic: Topic, groups: tuple[Group, ...], treatment: Tre
     """Whether the source says when a treatment is used, or who it does not suit, in statements this page does
     not show: a treatment introduced on its own (what it is) must not read as offered to the reader."""
     shown = {s.id for group in groups for s in group.statements + group.shown_earlier}
-    return any(s.id not in shown for s in topic.statements_about(treatment.id, "when-used", "not-suitable"))
+    return any(s.id not in shown for s in selection.limits_of(topic, treatment))
 
 
 def _groups_about(groups: tuple[Group, ...], factor: Factor) -> list[Group]:

@@ -48,7 +48,7 @@ def context(kind, site: Site, inputs, links, topic: Topic) -> dict:
     # Under everyone's part, a treatment shown by what it is alone must not read as offered to the reader: the
     # script shows a link to its page when one of these (when it is used, whom it does not suit) is not shown.
     here = kind.address(topic)
-    limits = {t.id: (" ".join(s.id for s in topic.statements_about(t.id, "when-used", "not-suitable")),
+    limits = {t.id: (" ".join(s.id for s in selection.limits_of(topic, t)),
                      paths.relative_url(here, page_kinds.TREATMENT.address(topic, t))) for t in topic.treatments}
     return {"parts": parts, "ruled_out": ruled_out, "limits": limits, "address": address,
             "qr_code": qr_inline(address, css_class="my-situation-qr"),
