@@ -140,6 +140,17 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     return context
 
 
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    # A large site's topic pages are rendered beside MkDocs (SiteBuild.page_source); the others' Markdown is in
+    # their files already (None: MkDocs reads it there).
+    if _current.build.mistakes:
+        return None
+    try:
+        return _current.build.page_source(page.file.src_uri)
+    except BuildStopped as stopped:
+        raise PluginError(str(stopped)) from None
+
+
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     # A title taken from the page's h1 is HTML with '<' and '&' escaped but not '"', and the theme prints
     # it inside attributes (the footer's aria-label): it is escaped afresh for both, then marked as Markup

@@ -131,9 +131,14 @@ def topic_codes(topic: Topic) -> tuple[Code, ...]:
 
 
 def _ids(names: tuple[str, ...], subject: tuple) -> dict[str, str]:
+    """The current ids that name a subject in a pattern (the first of `_choices`, made directly: every link on
+    every page asks)."""
     ids = {}
     for name, part in zip(names, subject, strict=True):
-        ids.update(dict(_choices(name, part)[0]))
+        if name == "code":
+            ids["system"], ids["code"] = part.system, part.code
+        else:
+            ids[name] = part.id
     return ids
 
 

@@ -11,7 +11,7 @@ site's language (wording/), and the values escaped like any other.
 from __future__ import annotations
 
 import html
-from functools import cache
+from functools import cache, lru_cache
 
 import jinja2
 from markupsafe import Markup
@@ -41,8 +41,18 @@ def html_words(language: str = "en"):
 
 
 def _markdown_words(words: Wording):
+    # Every page of a topic says the same messages with the same values: each is put together once. The key
+    # names each value's type, because a value that is already Markdown passes unescaped and a str equal to it
+    # does not.
+    @lru_cache(maxsize=65_536)
+    def composed(message: str, values: tuple[tuple[str, type, object], ...]) -> Markdown:
+        return Markdown(words.compose(message, _markdown_part, **{name: value for name, _, value in values}))
+
     def say(message: str, /, **values: object) -> Markdown:
-        return Markdown(words.compose(message, _markdown_part, **values))
+        try:
+            return composed(message, tuple((name, type(value), value) for name, value in values.items()))
+        except TypeError:  # a value that cannot be a key (none of the templates' values today)
+            return Markdown(words.compose(message, _markdown_part, **values))
     return say
 
 

@@ -42,6 +42,24 @@ def share_work(do: Callable[[Sequence[Item]], list[Result]], items: Sequence[Ite
                 for result in results]
 
 
+class WorkInBackground:
+    """do(batch) for each run of `per_task` items, started at once in `processes` worker processes while the caller
+    goes on; `results(run)` waits for one run's results (runs are numbered from 0, in the items' order)."""
+
+    def __init__(self, do: Callable[[Sequence[Item]], list[Result]], items: Sequence[Item], processes: int,
+                 per_task: int = PER_TASK):
+        self.per_task = per_task
+        self._pool = ProcessPoolExecutor(processes, mp_context=_context(), initializer=_receive, initargs=(do, items))
+        self._runs = [self._pool.submit(_do_run, start, start + per_task) for start in range(0, len(items), per_task)]
+
+    def results(self, run: int) -> list[Result]:
+        return self._runs[run].result()
+
+    def close(self) -> None:
+        """Stops the work not yet started and lets the processes end (results already made are kept)."""
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
 # What a worker process was given when it started: share_work's `do` and items.
 _received: dict[str, Any] = {}
 
@@ -52,6 +70,10 @@ def _receive(do: Callable, items: Sequence) -> None:
 
 def _do_one(index: int) -> list:
     return _received["do"](_received["items"][index:index + 1])
+
+
+def _do_run(start: int, end: int) -> list:
+    return _received["do"](_received["items"][start:end])
 
 
 def _context() -> multiprocessing.context.BaseContext:

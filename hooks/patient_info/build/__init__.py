@@ -12,7 +12,7 @@ import os
 import re
 import shutil
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Callable
@@ -21,7 +21,6 @@ from markupsafe import Markup
 
 from .. import page_kinds
 from ..built_pages.content_report import PageReport, report_html, report_json
-from ..built_pages.on_this_page import with_on_this_page
 from ..built_pages.page_reading import PageReader, PageToRead
 from ..built_pages.preview import (DraftWarning, banner_html, content_warning, mistakes_page, page_warning,
                                    partial_preview_note, warnings_for)
@@ -29,13 +28,13 @@ from ..built_pages.search_index import SearchIndex, SearchIndexError, searchable
 from ..built_pages.security_policy import protect_file, with_policy, write_headers_file
 from ..built_pages.theme_fixes import ThemeMarkupChanged, fix_theme_html
 from ..content.files import display_path
-from ..errors import ContentError, ContentErrors
+from ..errors import ContentError, ContentErrors, fault
 from ..links.catalogue import Link
 from ..links.head import Head, full_title, page_head
 from ..links.qr import make_missing_in_background
 from ..model.audiences import PATIENTS
 from ..model.paths import relative_url, topic_of, url
-from ..pages.render import PLACEHOLDER
+from ..pages.render import PLACEHOLDER, PagesInBackground
 from ..plan import Plan, judge_published_text, make_plan
 from ..plan.settings import Settings
 from ..take_away.offline import finish_offline_copy
@@ -72,6 +71,7 @@ class SiteBuild:
     _pages_by_address: dict[str, Link] = field(default_factory=dict)
     _read: list[tuple[str, str, str]] = field(default_factory=list)  # (source path, title, audience) of each page
     search: SearchIndex | None = None  # Pagefind, indexing the pages while MkDocs writes them (not offline)
+    rendering: PagesInBackground | None = None  # a large site's topic pages, rendered while MkDocs works
     _report_rows: list[PageReport] = field(default_factory=list)
     _titles: dict[str, str] = field(default_factory=dict)  # each planned page's title, by source path
     _topics: dict[str, object] = field(default_factory=dict)  # each topic, by id
@@ -82,12 +82,15 @@ class SiteBuild:
         """The settings and the plan. Raises BuildStopped with every mistake (outside the preview), and with
         every warning when the build is strict: before MkDocs writes anything, whatever its log level."""
         settings = Settings.read(environ, project_dir=project_dir, today=date.today(), site_url=site_url)
-        build = cls(settings, make_plan(settings, judge_text=False), strict and not settings.preview, reload_after)
+        build = cls(settings, make_plan(settings, judge_text=False, render_later=True), strict and not settings.preview,
+                    reload_after)
         plan = build.plan
         if plan.errors and not settings.preview:
             raise BuildStopped(ContentErrors(plan.errors).report())
         if plan.errors:
             return build
+        if plan.render_later is not None:
+            build.rendering = PagesInBackground(plan.render_later)
         if settings.preview:
             build._start_drafts()
         if not settings.offline:
@@ -146,6 +149,19 @@ class SiteBuild:
                    for file in self.plan.files]
         listed += [(code.path, code.source, False) for code in self.plan.qr_codes]
         return listed
+
+    def page_source(self, src_uri: str) -> str | None:
+        """A page's Markdown when MkDocs reads it, if the build renders it beside MkDocs (a large site's topic
+        pages); None for the others, whose Markdown `files` gave. Waits for the page's run of topics."""
+        if self.rendering is None:
+            return None
+        try:
+            page = self.rendering.page(src_uri)
+        except Exception as error:  # noqa: BLE001 - a fault in rendering, reported as make_plan reports one
+            self.stop()
+            raise BuildStopped(ContentErrors([fault(display_path(self.settings.content_dir), error)]).report()) \
+                from None
+        return None if page is None else page.markdown
 
     def start_drawing_qr_codes(self) -> None:
         """Draws the QR codes the cache lacks, beside the build; `finish_qr_codes` waits for them."""
@@ -211,9 +227,12 @@ class SiteBuild:
             finish_offline_copy(site_dir)
 
     def stop(self) -> None:
-        """A build that failed: Pagefind runs in a process of its own, which must not be left behind."""
+        """A build that failed: Pagefind and the rendering run in processes of their own, which must not be left
+        behind."""
         if self.search is not None:
             self.search.close()
+        if self.rendering is not None:
+            self.rendering.close()
 
     def menu(self) -> list:
         """The menu in MkDocs' nav shape, its section titles escaped (the theme prints them unescaped)."""
@@ -275,12 +294,16 @@ class SiteBuild:
         href = None
         if for_patients and src_uri != page_kinds.GLOSSARY.src_uri():
             href = relative_url(url(src_uri), page_kinds.GLOSSARY.address())
-        self.reader.add((key, src_uri), PageToRead(html, href, for_patients))
+        words = wording(self.language)
+        # Patients' pages list the theme's "Who to contact" box too (docs/overrides/partials/contact.html).
+        also = (("contact-box-title", words("Who to contact")),) if for_patients else ()
+        self.reader.add((key, src_uri), PageToRead(html, href, for_patients, words("On this page"), also))
         self._read.append((src_uri, title, audience))
 
     def finish_reading(self) -> list[tuple]:
         """(key, linked HTML) for each page read, once the published text is judged: a strict build stops here,
         before MkDocs writes any page, on a sentence too long or a page too hard to read."""
+        self._finish_rendering()
         results = self.reader.results() if self.reader else []
         figures = {src_uri: reading.readability for (_, src_uri), reading in results if reading.readability}
         self._report_rows = [PageReport(url=url(src_uri), title=str(Markup(title).striptags()), audience=audience,
@@ -290,16 +313,18 @@ class SiteBuild:
         if problems and self.drafts is not None:
             self.drafts += [page_warning(problem.error.format("warning"), page)
                             for problem in problems for page in problem.pages]
-        audiences = {src_uri: audience for src_uri, _, audience in self._read}
-        return [(key, self._with_on_this_page(reading.html, audiences.get(src_uri)))
-                for (key, src_uri), reading in results]
+        return [(key, reading.html) for (key, _), reading in results]
 
-    def _with_on_this_page(self, html: str, audience: str | None) -> str:
-        """A long page with its sections listed at the top for phones; a page for patients lists the theme's
-        "Who to contact" box too (docs/overrides/partials/contact.html)."""
-        words = wording(self.language)
-        also = (("contact-box-title", words("Who to contact")),) if audience == PATIENTS else ()
-        return with_on_this_page(html, label=words("On this page"), also=also)
+    def _finish_rendering(self) -> None:
+        """The plan's outlined pages replaced by the pages rendered beside MkDocs (their statements are what the
+        published text's problems are traced back with). MkDocs has read every page by now."""
+        if self.rendering is None:
+            return
+        rendered = self.rendering.pages()
+        self.rendering.close()
+        self.rendering = None
+        self.plan = replace(self.plan, pages=tuple(rendered.get(page.src_uri, page) for page in self.plan.pages),
+                            render_later=None)
 
     def text_problems(self) -> list[ContentError]:
         return [problem.error for problem in self.plan.page_problems]

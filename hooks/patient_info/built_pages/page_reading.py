@@ -1,4 +1,4 @@
-"""Reading the built pages beside the build: glossary links, text and readability.
+"""Reading the built pages beside the build: glossary links, "On this page", text and readability.
 
 MkDocs turns every page's Markdown into HTML before it writes any page, so the
 pages can be read while it goes on: a site of many pages sends them in batches
@@ -12,6 +12,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 
 from ..model.glossary import Glossary
+from .on_this_page import with_on_this_page
 from .page_html import read_page
 from .readability import Readability, measure
 from ..workers import worker_pool
@@ -26,6 +27,10 @@ class PageToRead:
     html: str
     glossary_href: str | None  # where glossary links point; None leaves the page without them
     measured: bool  # whether its readability is measured (pages for patients)
+    # A long page's list of its sections (on_this_page.py): its label ("" for none), and the sections the theme
+    # adds after the content
+    contents_label: str = ""
+    contents_also: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -38,7 +43,9 @@ def read_pages(pages: list[PageToRead], glossary: Glossary, language: str = "en"
     results = []
     for page in pages:
         text = read_page(page.html, glossary, page.glossary_href, language=language)
-        results.append(PageRead(text.html, measure(text.blocks, glossary) if page.measured else None))
+        linked = with_on_this_page(text.html, label=page.contents_label, also=page.contents_also) \
+            if page.contents_label else text.html
+        results.append(PageRead(linked, measure(text.blocks, glossary) if page.measured else None))
     return results
 
 

@@ -29,7 +29,7 @@ import json
 import os
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 # An inline script is one without src; JSON data blocks (type="application/json", "application/ld+json") are
@@ -127,9 +127,13 @@ def _shim(path: Path) -> str:
 
 
 def _hashes(texts: Iterable[str]) -> list[str]:
-    seen = dict.fromkeys(f"'sha256-{base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()}'"
-                         for text in texts)
-    return list(seen)
+    return list(dict.fromkeys(_hash(text) for text in texts))
+
+
+# Every page carries the theme's same few start-up scripts and styles: each is hashed once per build.
+@lru_cache(maxsize=1024)
+def _hash(text: str) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()}'"
 
 
 def protect_file(path: str, content, **policy):

@@ -8,6 +8,7 @@ them to MkDocs' own), so the core can compute every address without MkDocs.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 LINKS_INDEX = "links.json"
 LINKS_SCHEMA = "links.schema.json"
@@ -74,6 +75,7 @@ def relative(from_page: str, to_page: str) -> str:
     return f"{link}#{anchor}" if anchor else link
 
 
+@lru_cache(maxsize=65_536)
 def _relpath(path: str, start: str) -> str:
     """posixpath.relpath for paths relative to the site's root, without asking the system for the working
     folder on every call (tens of thousands of links in a large build)."""

@@ -107,7 +107,7 @@ def find_cycle(edges: dict[str, tuple[str, ...]]) -> tuple[str, ...] | None:
 def arrange(topic: Topic, groups: Iterable[tuple[Hashable, Iterable[Statement]]]) -> tuple[Group, ...]:
     """The page's groups with each statement's context before it and no statement twice. Empty groups
     are left out, unless they name statements shown earlier (the view may point back to them)."""
-    contexts = _contexts(topic)
+    contexts = topic.contexts
     shown: set[str] = set()
     arranged = []
     for key, chosen in groups:
@@ -124,11 +124,6 @@ def arrange(topic: Topic, groups: Iterable[tuple[Hashable, Iterable[Statement]]]
             context_earlier = {c.id: c for s in items for c in contexts[s.id] if c.id in before}
             arranged.append(Group(key, tuple(items), tuple(earlier), tuple(context_earlier.values())))
     return tuple(arranged)
-
-
-def _contexts(topic: Topic) -> dict[str, tuple[Statement, ...]]:
-    by_id = {s.id: s for s in topic.statements}
-    return {statement_id: tuple(by_id[i] for i in ids) for statement_id, ids in context_ids(topic.statements).items()}
 
 
 def _add(statement: Statement, contexts: dict[str, tuple[Statement, ...]], shown: set[str],

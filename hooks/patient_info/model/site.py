@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 
 from .glossary import Glossary
@@ -203,6 +204,15 @@ class Topic:
 
     def statements_of_kind(self, kind: str) -> tuple[Statement, ...]:
         return tuple(s for s in self.statements if s.kind == kind)
+
+    @cached_property
+    def contexts(self) -> dict[str, tuple[Statement, ...]]:
+        """Each statement's context, by id, as the selection rule follows it: worked out once per topic, not once
+        per page (each of a topic's thirty pages arranges its statements by it)."""
+        from .selection import context_ids  # the rule is the selection's; the topic keeps its answer
+        by_id = {s.id: s for s in self.statements}
+        return {statement_id: tuple(by_id[i] for i in ids)
+                for statement_id, ids in context_ids(self.statements).items()}
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+import os
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 import jinja2
@@ -31,7 +32,7 @@ from ..page_kinds import PageKind
 from ..templating import environment
 from ..text import Markdown, anchor, css_string, escape, html_text
 from ..wording import Wording, labels, wording as wording_for
-from ..workers import share_work
+from ..workers import WorkInBackground, share_work
 from .handout import (Handout, HandoutNote, HandoutSection, HandoutStatement, HandoutWords, large_print_sheet,
                       plan_sheet)
 
@@ -63,51 +64,156 @@ class Inputs:
 
 
 def render_pages(site: Site, inputs: Inputs, links: tuple[Link, ...]) -> list[Page]:
-    """Every Markdown page of the site, in the records' order: each topic's own pages on every core (a large
-    site has tens of thousands), then the site's pages and the pages for clinics, which list the catalogue."""
-    in_workers = [kind for kind in _markdown_kinds() if kind.per != "site" and kind not in _NEED_CATALOGUE]
-    pages = share_work(partial(_render_topics, site=site, inputs=inputs, kinds=tuple(k.file for k in in_workers)),
-                       site.topics)
+    """Every Markdown page of the site, in the order the site lists them (_in_order): each topic's pages rendered on
+    every core (a large site has tens of thousands), the site's own pages, which list the whole catalogue, here."""
+    catalogue = _Catalogue.of(site, links)
+    rendered = share_work(partial(_render_topics, site=site, inputs=inputs, catalogue=catalogue.for_topics()),
+                          site.topics)
+    by_path = {page.src_uri: page for page in rendered}
+    return [by_path[kind.src_uri(*subject)] if kind.per != "site" else _site_page(kind, site, inputs, catalogue)
+            for kind, subject in _in_order(site)]
+
+
+@dataclass(frozen=True)
+class PagesToRender:
+    """The topics' own pages of a large site, left for the build to render while MkDocs works: what rendering
+    them needs (plain data, for worker processes), and the topic each page is in, by its position."""
+
+    site: Site
+    inputs: Inputs
+    catalogue: _Catalogue  # each topic's links, for its page for clinics
+    topic_index: Mapping[str, int]  # each page's topic, as its position in site.topics, by source path
+
+
+def pages_to_render_later(site: Site, inputs: Inputs, links: tuple[Link, ...]) -> tuple[list[Page], PagesToRender]:
+    """The pages of `render_pages`, in its order, but the topics' own pages only outlined (their title,
+    description and audience, no Markdown or statements): `PagesInBackground` renders them while MkDocs works."""
+    catalogue = _Catalogue.of(site, links)
+    position = {topic.id: index for index, topic in enumerate(site.topics)}
+    pages, topic_index = [], {}
+    for kind, subject in _in_order(site):
+        if kind.per == "site":
+            pages.append(_site_page(kind, site, inputs, catalogue))
+        else:
+            pages.append(outline_page(kind, site, inputs, *subject))
+            topic_index[pages[-1].src_uri] = position[subject[0].id]
+    return pages, PagesToRender(site, inputs, catalogue.for_topics(), topic_index)
+
+
+class PagesInBackground:
+    """The pages of PagesToRender, rendered in worker processes, a run of topics at a time, from the moment this
+    is made: `page(src_uri)` waits for its run. MkDocs asks for the pages in the order they are rendered, so
+    it seldom waits, and rendering costs the build no time of its own."""
+
+    def __init__(self, todo: PagesToRender, processes: int | None = None):
+        self._todo = todo
+        self._work = WorkInBackground(partial(_render_topics, site=todo.site, inputs=todo.inputs,
+                                              catalogue=todo.catalogue),
+                                      todo.site.topics, processes or os.cpu_count() or 1)
+        self._made: dict[str, Page] = {}
+
+    def page(self, src_uri: str) -> Page | None:
+        """The page rendered (None for a page rendered with the plan). Raises what rendering raised."""
+        index = self._todo.topic_index.get(src_uri)
+        if index is None:
+            return None
+        if src_uri not in self._made:
+            self._made.update((page.src_uri, page) for page in self._work.results(index // self._work.per_task))
+        return self._made[src_uri]
+
+    def pages(self) -> dict[str, Page]:
+        """Every page rendered, by source path (waits for the last)."""
+        for src_uri in self._todo.topic_index:
+            self.page(src_uri)
+        return self._made
+
+    def close(self) -> None:
+        self._work.close()
+
+
+# A topic's page for clinics is listed with the site's pages for clinics, after every topic's own pages.
+_LISTED_WITH_THE_SITE = (page_kinds.FOR_CLINICS_TOPIC,)
+
+
+def _in_order(site: Site) -> Iterator[tuple[PageKind, tuple]]:
+    """Every Markdown page's kind and subject, in the order the site lists them: each topic's own pages, topic by
+    topic, then the site's pages and the pages for clinics."""
+    first = [kind for kind in _markdown_kinds() if kind.per != "site" and kind not in _LISTED_WITH_THE_SITE]
+    for topic in site.topics:
+        for kind in first:
+            for subject in kind.subjects_in(topic):
+                yield kind, subject
     for kind in _markdown_kinds():
-        if kind not in in_workers:
-            pages += [render_page(kind, site, inputs, *subject, **_extra(kind, site, inputs, links, subject))
-                      for subject in kind.subjects(site)]
-    return pages
+        if kind not in first:
+            yield from ((kind, subject) for subject in kind.subjects(site))
+
+
+def _site_page(kind: PageKind, site: Site, inputs: Inputs, catalogue: _Catalogue) -> Page:
+    """One of the site's own pages (home, glossary, the pages for clinics), which may list the whole catalogue."""
+    return render_page(kind, site, inputs, **_extra(kind, site, inputs, catalogue, ()))
 
 
 def _markdown_kinds() -> list[PageKind]:
     return [kind for kind in page_kinds.ALL if kind.template and kind.is_page]
 
 
-def _render_topics(topics: tuple[Topic, ...], site: Site, inputs: Inputs, kinds: tuple[str, ...]) -> list[Page]:
-    """A share of the topics' own pages, in a worker process (`kinds`: their records' file patterns)."""
-    chosen = [kind for kind in _markdown_kinds() if kind.file in kinds]
-    return [render_page(kind, site, inputs, *subject, **_extra(kind, site, inputs, (), subject))
-            for topic in topics for kind in chosen for subject in kind.subjects_in(topic)]
+def _render_topics(topics: tuple[Topic, ...], site: Site, inputs: Inputs, catalogue: _Catalogue) -> list[Page]:
+    """A share of the topics' pages (all but the site's own), in a worker process."""
+    kinds = [kind for kind in _markdown_kinds() if kind.per != "site"]
+    return [render_page(kind, site, inputs, *subject, **_extra(kind, site, inputs, catalogue, subject))
+            for topic in topics for kind in kinds for subject in kind.subjects_in(topic)]
+
+
+def outline_page(kind: PageKind, site: Site, inputs: Inputs, *subject) -> Page:
+    """A page of `kind` about `subject` without its Markdown or statements: what the menu, the catalogue and the
+    tab titles need."""
+    words = wording_for(inputs.language)
+    return Page(kind.name, kind.src_uri(*subject), kind.title(words, site, *subject),
+                kind.description(words, site, *subject), "", (), kind.audience)
 
 
 def render_page(kind: PageKind, site: Site, inputs: Inputs, *subject, meta: dict | None = None, **context) -> Page:
     """A page of `kind` about `subject` (nothing, a topic, a topic and a treatment, ...): its title and
     description from the record, its statements from the record's view of the selection rule."""
     words = wording_for(inputs.language)
-    src_uri = kind.src_uri(*subject)
-    title, description = kind.title(words, site, *subject), kind.description(words, site, *subject)
+    outline = outline_page(kind, site, inputs, *subject)
     groups = kind.shows(*subject)
     named = dict(zip(kind.subject_names, subject, strict=True))
     body = _environment(inputs.language).get_template(kind.template).render(
-        page=src_uri, site=site, title=title, description=description, groups=groups, pdfs=inputs.pdfs, **named,
-        **context)
+        page=outline.src_uri, site=site, title=outline.title, description=outline.description, groups=groups,
+        pdfs=inputs.pdfs, **named, **context)
     topic = named.get("topic")
     audience = {} if kind.audience == PATIENTS else {"audience": kind.audience}
-    front = {"description": description, **(_review_meta(topic, words) if topic else {}), **(meta or {}),
+    front = {"description": outline.description, **(_review_meta(topic, words) if topic else {}), **(meta or {}),
              **audience}
     shown = tuple(s.id for group in groups for s in group.statements)
-    return Page(kind.name, src_uri, title, description, _front_matter(front) + body, shown, kind.audience)
+    return replace(outline, markdown=_front_matter(front) + body, statements=shown)
 
 
 # What a few kinds need besides the common context ----------------------------------------------------------
 
-def _summary(kind: PageKind, site: Site, inputs: Inputs, links: tuple[Link, ...], topic: Topic) -> dict:
+@dataclass(frozen=True)
+class _Catalogue:
+    """The catalogue of links, and each topic's links, grouped once: the pages for clinics list them (grouped
+    afresh for each topic's page, they cost 4 ms a page at 1,000 topics)."""
+
+    links: tuple[Link, ...] = ()
+    by_topic: Mapping[str, list[Link]] = field(default_factory=dict)
+
+    def for_topics(self) -> _Catalogue:
+        """Each topic's links only: what the topics' own pages need, sent to the worker processes."""
+        return _Catalogue((), self.by_topic)
+
+    @classmethod
+    def of(cls, site: Site, links: tuple[Link, ...]) -> _Catalogue:
+        by_topic: dict[str, list[Link]] = {topic.id: [] for topic in site.topics}
+        for link in links:
+            if link.topic is not None:
+                by_topic[link.topic.id].append(link)
+        return cls(links, by_topic)
+
+
+def _summary(kind: PageKind, site: Site, inputs: Inputs, catalogue: _Catalogue, topic: Topic) -> dict:
     """The handout on one sheet of paper (or in large print, on as many pages as it needs), which leads back
     to the overview by its address and a QR code."""
     handout = inputs.handouts[topic.id]
@@ -124,7 +230,7 @@ def _summary(kind: PageKind, site: Site, inputs: Inputs, links: tuple[Link, ...]
                      **turn_over}}
 
 
-def _glossary(kind: PageKind, site: Site, inputs: Inputs, links: tuple[Link, ...]) -> dict:
+def _glossary(kind: PageKind, site: Site, inputs: Inputs, catalogue: _Catalogue) -> dict:
     glossary = site.glossary
     dates = {} if glossary.last_reviewed is None else {
         "last_reviewed": wording_for(inputs.language).date(glossary.last_reviewed),
@@ -132,21 +238,17 @@ def _glossary(kind: PageKind, site: Site, inputs: Inputs, links: tuple[Link, ...
     return {"glossary": glossary, "meta": dates}
 
 
-def _for_clinics(kind: PageKind, site: Site, inputs: Inputs, links: tuple[Link, ...], *subject) -> dict:
-    by_topic: dict[str, list[Link]] = {topic.id: [] for topic in site.topics}
-    for link in links:
-        if link.topic is not None:
-            by_topic[link.topic.id].append(link)
-    topic_links = by_topic[subject[0].id] if subject else []
-    return {"links": links, "by_topic": by_topic, "topic_links": topic_links, "site_url": inputs.site_url,
-            "meta": {"copy_buttons": "yes"}, **for_clinics.helpers(inputs.language)}
+def _for_clinics(kind: PageKind, site: Site, inputs: Inputs, catalogue: _Catalogue, *subject) -> dict:
+    topic_links = catalogue.by_topic[subject[0].id] if subject else []
+    return {"links": catalogue.links, "by_topic": catalogue.by_topic, "topic_links": topic_links,
+            "site_url": inputs.site_url, "meta": {"copy_buttons": "yes"}, **for_clinics.helpers(inputs.language)}
 
 
-def _infobutton(kind: PageKind, site: Site, inputs: Inputs, links: tuple[Link, ...]) -> dict:
+def _infobutton(kind: PageKind, site: Site, inputs: Inputs, catalogue: _Catalogue) -> dict:
     """The address record systems send codes to: a page listing every code link, which its script reads as
     the table of codes, so the table and links.json come from the same catalogue."""
     here = kind.address()
-    return {"links": links, "systems": CODE_SYSTEMS, "relative": lambda address: paths.relative_url(here, address),
+    return {"links": catalogue.links, "systems": CODE_SYSTEMS, "relative": lambda address: paths.relative_url(here, address),
             "answer_address": lambda code: paths.code_answer(code.system, code.code), "meta": {"infobutton": "yes"}}
 
 
@@ -159,21 +261,17 @@ EXTRA: dict[PageKind, Callable[..., dict]] = {
     page_kinds.INFOBUTTON: _infobutton,
     page_kinds.SITUATION_FINDER: situation_finder.context,
     # Its breadcrumb comes before its h1, where MkDocs looks for the title.
-    page_kinds.SITUATION: lambda kind, site, inputs, links, *subject: {
+    page_kinds.SITUATION: lambda kind, site, inputs, catalogue, *subject: {
         "meta": {"title": kind.title(wording_for(inputs.language), site, *subject)}},
-    page_kinds.CONTENT_REPORT: lambda kind, site, inputs, links: {"placeholder": Markdown(PLACEHOLDER)},
-    page_kinds.FIELD_REFERENCE: lambda kind, site, inputs, links: {
+    page_kinds.CONTENT_REPORT: lambda kind, site, inputs, catalogue: {"placeholder": Markdown(PLACEHOLDER)},
+    page_kinds.FIELD_REFERENCE: lambda kind, site, inputs, catalogue: {
         "content_files": field_reference.content_files()},
 }
 
 
-# Pages that list the catalogue of links: rendered in the main process, which holds it.
-_NEED_CATALOGUE = (page_kinds.FOR_CLINICS, page_kinds.FOR_CLINICS_TOPIC, page_kinds.INFOBUTTON)
-
-
-def _extra(kind: PageKind, site: Site, inputs: Inputs, links: tuple[Link, ...], subject: tuple) -> dict:
+def _extra(kind: PageKind, site: Site, inputs: Inputs, catalogue: _Catalogue, subject: tuple) -> dict:
     extra = EXTRA.get(kind)
-    return extra(kind, site, inputs, links, *subject) if extra else {}
+    return extra(kind, site, inputs, catalogue, *subject) if extra else {}
 
 
 # The printable summary's content ----------------------------------------------------------------------------
@@ -291,10 +389,10 @@ def _environment(language: str) -> jinja2.Environment:
     env = environment(__package__, "templates", markdown=True, language=language)
     env.globals.update(kinds=page_kinds, paths=paths, labels=labels, link=_link, link_out=_link_out,
                        file_link=_file_link,
-                       mail_link=_mail_link, here=_here, statement=_statement, conditions_text=_conditions_text,
+                       mail_link=_mail_link, here=_here, statement=_statement, statement_list=_statement_list, conditions_text=_conditions_text,
                        source_line=lambda topic: source_line(topic, wording_for(language)),
                        related=related, link_to=_link_to,
-                       groups_about=_groups_about, shown_in=_shown_in, earlier_on_page=_earlier_on_page,
+                       groups_about=_groups_about, in_part=_in_part, shown_in=_shown_in, earlier_on_page=_earlier_on_page,
                        treatment_name=lambda topic, s: topic.treatment(s.treatment).name, affecting=_affecting,
                        other_treatments=selection.other_treatments,
                        other_questions=_other_questions, when_used_elsewhere=_when_used_elsewhere)
@@ -358,6 +456,11 @@ def _when_used_elsewhere(topic: Topic, groups: tuple[Group, ...], treatment: Tre
     return any(s.id not in shown for s in selection.limits_of(topic, treatment))
 
 
+def _in_part(groups: tuple[Group, ...], part: str) -> list[Group]:
+    """An answer page's groups with statements in one of its parts ("answer", "question", "everyone")."""
+    return [group for group in groups if group.key[0] == part and group.statements]
+
+
 def _groups_about(groups: tuple[Group, ...], factor: Factor) -> list[Group]:
     """The factors page's groups for one question (their keys are (factor, treatment))."""
     return [group for group in groups if group.key[0] == factor]
@@ -396,6 +499,14 @@ def _statement(statement: Statement | HandoutStatement, *, anchor_id: str = "") 
     where = f' id="{anchor(anchor_id)}"' if anchor_id else ""
     return Markdown(f'<span class="statement" data-statement="{anchor(statement.id)}"{where}>'
                     f"{escape(statement.text)}</span>")
+
+
+def _statement_list(statements: tuple[Statement, ...], anchors: bool = False) -> Markdown:
+    """A list of statements, each whole, as the selection rule arranged them (context first), and the blank line
+    that ends it. `anchors`: each item can be linked to, at #said-<id>. (Python, not a macro: every page of a
+    large site has several.)"""
+    items = "".join(f"- {_statement(item, anchor_id=f'said-{item.id}' if anchors else '')}\n" for item in statements)
+    return Markdown(items + "\n")
 
 
 def _conditions_text(topic: Topic, condition: Condition | None) -> str:

@@ -35,7 +35,7 @@ class Part:
         return f"{self.factor.id}={self.value.id}" if self.factor else "everyone"
 
 
-def context(kind, site: Site, inputs, links, topic: Topic) -> dict:
+def context(kind, site: Site, inputs, catalogue, topic: Topic) -> dict:
     """The parts, the page's published address and its QR code (the script redraws both with the answers), and
     the printed sheet's words, shared with the summary's (its source line, review status, dates and contact)."""
     w = wording_for(inputs.language)

@@ -30,8 +30,9 @@ from ..links.redirects import redirect_files
 from ..model.site import Site
 from ..pages.embed import embed_files
 from ..pages.handout import Handout, plan_sheet
-from ..pages.render import Inputs, Page, render_pages, summary_handouts
+from ..pages.render import Inputs, Page, PagesToRender, pages_to_render_later, render_pages, summary_handouts
 from ..wording import wording
+from .. import workers
 from .going_live import going_live_mistakes, missing_help_notice
 from .published_text import SourceFiles, TextProblem, readings, text_problems
 from .settings import Settings
@@ -76,6 +77,8 @@ class Plan:
     links: tuple[Link, ...] = ()
     readings: Mapping[str, Readability] = field(default_factory=dict)  # each patient page's text figures
     hand_written: tuple[str, ...] = ()  # the hand-written pages in docs/ (the editors' guide), by source path
+    # A large site's build: the topics' own pages, outlined in `pages`, that the build renders while MkDocs works.
+    render_later: PagesToRender | None = None
 
     @property
     def written_after_the_pages(self) -> tuple[str, ...]:
@@ -116,9 +119,12 @@ def _menu(kind: page_kinds.PageKind) -> int:
     return kind.menu
 
 
-def make_plan(settings: Settings, *, judge_text: bool = True) -> Plan:
+def make_plan(settings: Settings, *, judge_text: bool = True, render_later: bool = False) -> Plan:
     """Everything the content decides about a build. With settings.topics (the editors' preview of part of a
     library), the other topics are left out.
+
+    With render_later (a build, which does not judge the text here), a site of PARALLEL_FROM topics or more has
+    its topics' own pages outlined, not rendered: `render_later` says what the build renders beside MkDocs.
 
     With judge_text (`make check`), each page's Markdown is turned into HTML and its text judged here. A
     build leaves that to MkDocs, which turns every page into HTML anyway: it judges that HTML with the same
@@ -137,19 +143,24 @@ def make_plan(settings: Settings, *, judge_text: bool = True) -> Plan:
         not_ready = going_live_mistakes(settings.content_dir, result.site.settings, settings.site_url)
         if not_ready and not settings.preview:
             return Plan(settings, None, not_ready, notices=result.notices)
-        return _plan_site(settings, result, judge_text, not_ready)
+        return _plan_site(settings, result, judge_text, not_ready, render_later and not judge_text)
     except Exception as error:  # noqa: BLE001 - see errors.fault
         return Plan(settings, None, [fault(display_path(settings.content_dir), error)])
 
 
-def _plan_site(settings: Settings, result: CheckResult, judge_text: bool,
-               not_ready: list[ContentError]) -> Plan:
+def _plan_site(settings: Settings, result: CheckResult, judge_text: bool, not_ready: list[ContentError],
+               render_later: bool = False) -> Plan:
     site = result.site
     words = wording(site.settings.language)
     inputs = Inputs(site.settings.language, settings.site_url, summary_handouts(site, language=site.settings.language, site_url=settings.site_url),
                     pdfs="preview" if settings.preview else "offline" if settings.offline else "made")
     links = catalogue(site, words)
-    pages = tuple(render_pages(site, inputs, links))
+    later = None
+    if render_later and len(site.topics) >= workers.PARALLEL_FROM:
+        outlined, later = pages_to_render_later(site, inputs, links)
+        pages = tuple(outlined)
+    else:
+        pages = tuple(render_pages(site, inputs, links))
     codes = tuple(qr_files(links, settings.site_url, cache=settings.cache_dir / "qr"))
     files = tuple(PublishedFile(file.path, file.content) for file in [
         *redirect_files(site, links, settings.site_url, words.language),
@@ -162,7 +173,7 @@ def _plan_site(settings: Settings, result: CheckResult, judge_text: bool,
     warnings += vanished_addresses(settings.content_dir / ADDRESSES_FILE, shown, links)
     plan = Plan(settings, site, [], listed_per_file(warnings), notices, result.unexplained, (), pages,
                 files, codes,
-                tuple(_pdfs(site, words)), links, hand_written=_hand_written(settings.docs_dir))
+                tuple(_pdfs(site, words)), links, hand_written=_hand_written(settings.docs_dir), render_later=later)
     return judge_published_text(plan, readings(pages, site.glossary)) if judge_text else plan
 
 
