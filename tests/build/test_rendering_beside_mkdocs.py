@@ -7,6 +7,7 @@ site that rendering them with the plan makes.
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ import patient_info.workers as workers
 from patient_info import page_kinds
 from conftest import ROOT, SITE_URL, build_or_fail
 from patient_info.build import BuildStopped, SiteBuild
+from patient_info.pages.render import PagesInBackground
 from patient_info.plan import make_plan
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -57,6 +59,26 @@ def test_a_large_sites_topic_pages_are_rendered_beside_mkdocs_as_the_plan_render
     build.finish_reading()
     assert build.plan.pages == tuple(rendered)
     assert build.rendering is None
+
+
+def test_pages_rendered_beside_the_preview_server_come_from_clean_processes_the_same(build):
+    """`mkdocs serve` runs threads of its own, so the workers are started afresh ("spawn"), not forked: they are
+    sent the site and render the same pages."""
+    rendered = {page.src_uri: page for page in make_plan(build.settings, judge_text=False).pages}
+    build.stop()
+    serving = threading.Event()
+    server = threading.Thread(target=serving.wait)  # stands for the preview server's threads
+    server.start()
+    try:
+        assert workers._context().get_start_method() == "spawn"
+        beside = PagesInBackground(build.plan.render_later)
+        try:
+            assert all(beside.page(src_uri) == rendered[src_uri] for src_uri in build.plan.render_later.topic_index)
+        finally:
+            beside.close()
+    finally:
+        serving.set()
+        server.join()
 
 
 def test_a_fault_in_rendering_beside_mkdocs_stops_the_build_with_a_message_not_a_traceback(build, monkeypatch):
