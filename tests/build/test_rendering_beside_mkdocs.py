@@ -71,9 +71,9 @@ def test_pages_rendered_beside_the_preview_server_come_from_clean_processes_the_
     server.start()
     try:
         assert workers._context().get_start_method() == "spawn"
-        beside = PagesInBackground(build.plan.render_later)
+        beside = PagesInBackground(build.plan.to_render)
         try:
-            assert all(beside.page(src_uri) == rendered[src_uri] for src_uri in build.plan.render_later.topic_index)
+            assert all(beside.page(src_uri) == rendered[src_uri] for src_uri in build.plan.to_render.topic_index)
         finally:
             beside.close()
     finally:

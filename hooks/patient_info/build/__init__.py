@@ -89,8 +89,8 @@ class SiteBuild:
             raise BuildStopped(ContentErrors(plan.errors).report())
         if plan.errors:
             return build
-        if plan.render_later is not None:
-            build.rendering = PagesInBackground(plan.render_later)
+        if plan.to_render is not None:
+            build.rendering = PagesInBackground(plan.to_render)
         if settings.preview:
             build._start_drafts()
         if not settings.offline:
@@ -324,7 +324,7 @@ class SiteBuild:
         self.rendering.close()
         self.rendering = None
         self.plan = replace(self.plan, pages=tuple(rendered.get(page.src_uri, page) for page in self.plan.pages),
-                            render_later=None)
+                            to_render=None)
 
     def text_problems(self) -> list[ContentError]:
         return [problem.error for problem in self.plan.page_problems]

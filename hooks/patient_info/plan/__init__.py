@@ -78,7 +78,7 @@ class Plan:
     readings: Mapping[str, Readability] = field(default_factory=dict)  # each patient page's text figures
     hand_written: tuple[str, ...] = ()  # the hand-written pages in docs/ (the editors' guide), by source path
     # A large site's build: the topics' own pages, outlined in `pages`, that the build renders while MkDocs works.
-    render_later: PagesToRender | None = None
+    to_render: PagesToRender | None = None
 
     @property
     def written_after_the_pages(self) -> tuple[str, ...]:
@@ -124,7 +124,7 @@ def make_plan(settings: Settings, *, judge_text: bool = True, render_later: bool
     library), the other topics are left out.
 
     With render_later (a build, which does not judge the text here), a site of PARALLEL_FROM topics or more has
-    its topics' own pages outlined, not rendered: `render_later` says what the build renders beside MkDocs.
+    its topics' own pages outlined, not rendered: `to_render` says what the build renders beside MkDocs.
 
     With judge_text (`make check`), each page's Markdown is turned into HTML and its text judged here. A
     build leaves that to MkDocs, which turns every page into HTML anyway: it judges that HTML with the same
@@ -173,7 +173,7 @@ def _plan_site(settings: Settings, result: CheckResult, judge_text: bool, not_re
     warnings += vanished_addresses(settings.content_dir / ADDRESSES_FILE, shown, links)
     plan = Plan(settings, site, [], listed_per_file(warnings), notices, result.unexplained, (), pages,
                 files, codes,
-                tuple(_pdfs(site, words)), links, hand_written=_hand_written(settings.docs_dir), render_later=later)
+                tuple(_pdfs(site, words)), links, hand_written=_hand_written(settings.docs_dir), to_render=later)
     return judge_published_text(plan, readings(pages, site.glossary)) if judge_text else plan
 
 
