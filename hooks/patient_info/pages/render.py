@@ -103,7 +103,7 @@ def pages_to_render_later(site: Site, inputs: Inputs, links: tuple[Link, ...]) -
 class PagesInBackground:
     """The pages of PagesToRender, rendered in worker processes, a run of topics at a time, from the moment this
     is made: `page(src_uri)` waits for its run. MkDocs asks for the pages in the order they are rendered, so
-    it seldom waits, and rendering costs the build no time of its own."""
+    it seldom waits, and rendering runs on the core MkDocs leaves idle."""
 
     def __init__(self, todo: PagesToRender, processes: int | None = None):
         self._todo = todo
